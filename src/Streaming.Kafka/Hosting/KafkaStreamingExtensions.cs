@@ -1,0 +1,84 @@
+using CineMatch.Domain;
+using CineMatch.Events;
+using CineMatch.Sinks;
+using CineMatch.Streaming.Kafka.Hosting;
+using CineMatch.Streaming.Kafka.Monitoring;
+using CineMatch.Streaming.Kafka.Publishing;
+using CineMatch.Streaming.Kafka.Receiving;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Runtime;
+
+// In the Orleans.Hosting namespace, like the built-in providers' extensions, so `siloBuilder.AddKafkaStreams` is found without a using.
+namespace Orleans.Hosting;
+
+public static class KafkaStreamingExtensions
+{
+    /// <summary>
+    /// Adds a Kafka persistent stream provider to a silo: one Orleans queue per partition of the configured topics,
+    /// records mapped to streams (namespace, user_id), offsets committed only for completed batches.
+    /// The silo must also register an <see cref="IRejectedEventSink"/> (the dead-letter store).
+    /// </summary>
+    public static ISiloBuilder AddKafkaStreams(this ISiloBuilder builder, string name, Action<KafkaStreamConfigurator> configure)
+    {
+        builder.AddPersistentStreams(name, CineMatch.Streaming.Kafka.KafkaQueueAdapterFactory.Create, streams =>
+        {
+            // Only implicit subscriptions (one grain per user) consume these streams; without explicit
+            // pub-sub no rendezvous grain or PubSubStore is needed per user.
+            streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
+            configure(new KafkaStreamConfigurator(streams));
+        });
+        AddKafkaStreamServices(builder.Services, name, receives: true);
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => new KafkaTopicProvisioner(
+            name,
+            services.GetRequiredService<IOptionsMonitor<KafkaConnectionOptions>>().Get(name),
+            services.GetRequiredService<IOptionsMonitor<KafkaConsumerOptions>>().Get(name),
+            services.GetRequiredService<IOptionsMonitor<KafkaTopicOptions>>().Get(name),
+            services.GetRequiredService<ILogger<KafkaTopicProvisioner>>()));
+        return builder;
+    }
+
+    /// <summary>Adds the Kafka stream provider to a client that produces onto the stream (it never reads partitions).</summary>
+    public static IClientBuilder AddKafkaStreams(this IClientBuilder builder, string name, Action<KafkaStreamConfigurator> configure)
+    {
+        builder.AddPersistentStreams(name, CineMatch.Streaming.Kafka.KafkaQueueAdapterFactory.Create, streams =>
+        {
+            streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
+            configure(new KafkaStreamConfigurator(streams));
+        });
+        AddKafkaStreamServices(builder.Services, name, receives: false);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers <see cref="IEventPublisher"/> as <see cref="KafkaEventPublisher"/> (idempotent producer, acks=all,
+    /// bounded wait, <see cref="EventLogUnavailableException"/> when the brokers do not answer).
+    /// </summary>
+    public static IServiceCollection AddKafkaEventPublisher(this IServiceCollection services, Action<KafkaConnectionOptions> connection, Action<KafkaPublisherOptions>? publisher = null)
+    {
+        const string name = "kafka-event-publisher";
+        services.AddOptions<KafkaConnectionOptions>(name).Configure(connection).ValidateOnStart();
+        services.AddOptions<KafkaPublisherOptions>(name).Configure(publisher ?? (_ => { })).ValidateOnStart();
+        KafkaOptionsRules.AddValidators(services, name);
+        services.TryAddSingleton(sp => new KafkaLogWriter(
+            sp.GetRequiredService<IOptionsMonitor<KafkaConnectionOptions>>().Get(name),
+            sp.GetRequiredService<IOptionsMonitor<KafkaPublisherOptions>>().Get(name)));
+        services.TryAddSingleton<IEventPublisher>(sp => new KafkaEventPublisher(
+            sp.GetRequiredService<KafkaLogWriter>(),
+            sp.GetRequiredService<IOptionsMonitor<KafkaPublisherOptions>>().Get(name)));
+        return services;
+    }
+
+    private static void AddKafkaStreamServices(IServiceCollection services, string name, bool receives)
+    {
+        services.TryAddSingleton<KafkaLagMonitor>();
+        services.TryAddSingleton<IKafkaLagMonitor>(sp => sp.GetRequiredService<KafkaLagMonitor>());
+        services.TryAddSingleton<RecordValueParser>(EventParser.Parse);
+        KafkaOptionsRules.AddValidators(services, name);
+        services.AddSingleton<IConfigurationValidator>(sp => new KafkaStreamConfigurationValidator(sp, name, receives));
+    }
+}

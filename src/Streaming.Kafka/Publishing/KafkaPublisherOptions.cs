@@ -1,0 +1,25 @@
+using CineMatch.Events;
+using Confluent.Kafka;
+
+namespace CineMatch.Streaming.Kafka.Publishing;
+
+/// <summary>How accepted events are written to the log.</summary>
+public sealed class KafkaPublisherOptions
+{
+    public string Topic { get; set; } = StreamNames.UserMovieEvents;
+
+    /// <summary>
+    /// A batch not acknowledged by the brokers (acks=all) within this time fails with
+    /// <see cref="EventLogUnavailableException"/>; it is also librdkafka's <c>message.timeout.ms</c>.
+    /// </summary>
+    public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Places a key on a partition. Murmur2 is what Java, kafka-python and aiokafka clients use, so a user's
+    /// events from the gateway and from the FastAPI backend land on the same partition (one ordered stream).
+    /// </summary>
+    public Partitioner Partitioner { get; set; } = Partitioner.Murmur2Random;
+
+    /// <summary>How long librdkafka may gather records into one request; small, the gateway waits for the acks.</summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(2);
+}

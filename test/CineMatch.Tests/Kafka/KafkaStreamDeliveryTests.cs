@@ -1,0 +1,74 @@
+using CineMatch.Streaming.Kafka.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CineMatch.Tests.Kafka;
+
+[Collection(KafkaCollection.Name)]
+public sealed class KafkaStreamDeliveryTests(KafkaBrokerFixture kafka)
+{
+    [Fact]
+    public async Task Records_from_the_backend_reach_each_users_grain_in_offset_order_across_more_partitions_than_silos()
+    {
+        const int partitions = 6, users = 25, perUser = 12;
+        var topic = kafka.NewTopic(partitions);
+        var group = $"group-{topic}";
+        var silos = new KafkaSilos(kafka, topic, group);
+        await using var cluster = await silos.StartAsync(silos: 2);
+
+        await FastApiRecords.ProduceAsync(kafka.BootstrapServers, topic, FastApiRecords.Interleaved(users, perUser));
+
+        await Eventually.TrueAsync(() => silos.Scenario.DistinctDelivered == users * perUser, TimeSpan.FromSeconds(30),
+            () => $"{silos.Scenario.DistinctDelivered} of {users * perUser} delivered");
+        var delivered = silos.Scenario.Delivered;
+        Assert.Equal(users * perUser, delivered.Count); // nothing delivered twice in a quiet run
+        foreach (var user in delivered.GroupBy(d => d.UserId))
+        {
+            var offsets = user.Select(d => d.Offset).ToList();
+            Assert.Equal(offsets.Order(), offsets);
+            Assert.Single(user.Select(d => d.Partition).Distinct()); // key = user_id keeps a user on one partition
+            Assert.Equal(Enumerable.Range(0, perUser).Select(i => $"film-{i}"), user.Select(d => d.MovieName));
+            Assert.All(user, d => Assert.Equal(d.Offset, d.TokenSequence)); // the tie-breaker is the Kafka offset
+        }
+
+        // Both silos read partitions, and every partition ends fully committed with no lag left.
+        var high = FastApiRecords.HighWatermarks(kafka.BootstrapServers, topic, partitions);
+        await Eventually.TrueAsync(
+            () => FastApiRecords.Committed(kafka.BootstrapServers, group, topic, partitions).SequenceEqual(high),
+            TimeSpan.FromSeconds(15), () => "committed offsets did not reach the high watermarks");
+        var lag = cluster.Silos.SelectMany(s => s.ServiceProvider.GetRequiredService<IKafkaLagMonitor>().GetLag()).ToList();
+        Assert.Equal(partitions, lag.Count);
+        Assert.True(cluster.Silos.All(s => s.ServiceProvider.GetRequiredService<IKafkaLagMonitor>().GetLag().Count > 0), "every silo owns partitions");
+        await Eventually.TrueAsync(
+            () => cluster.Silos.SelectMany(s => s.ServiceProvider.GetRequiredService<IKafkaLagMonitor>().GetLag()).All(l => l.Lag == 0 && l.Processed == l.HighWatermark),
+            TimeSpan.FromSeconds(10), () => "lag monitor still reports lag");
+    }
+
+    [Fact]
+    public async Task A_record_that_is_not_json_is_dead_lettered_with_its_position_and_the_partition_keeps_flowing()
+    {
+        var topic = kafka.NewTopic(1);
+        var group = $"group-{topic}";
+        var silos = new KafkaSilos(kafka, topic, group);
+        await using var cluster = await silos.StartAsync(silos: 1);
+
+        await FastApiRecords.ProduceAsync(kafka.BootstrapServers, topic,
+        [
+            ("u1", FastApiRecords.Json("u1", "before", 1)),
+            ("u1", "this is {not json"),
+            ("u2", "{\"event_type\":\"ADD\",\"user_id\":\"u2\"}"),
+            ("u1", FastApiRecords.Json("u1", "after", 2)),
+        ]);
+
+        await Eventually.TrueAsync(() => silos.Scenario.DistinctDelivered == 2 && silos.DeadLetters.Letters.Count == 2, TimeSpan.FromSeconds(20),
+            () => $"{silos.Scenario.DistinctDelivered} delivered, {silos.DeadLetters.Letters.Count} dead letters");
+        Assert.Equal(["before", "after"], silos.Scenario.Delivered.Select(d => d.MovieName));
+        var letters = silos.DeadLetters.Letters.OrderBy(l => l.Offset).ToList();
+        Assert.Equal([1L, 2L], letters.Select(l => l.Offset!.Value));
+        Assert.All(letters, l => Assert.Equal(0, l.Partition));
+        Assert.Equal("this is {not json", letters[0].Raw);
+        Assert.False(string.IsNullOrWhiteSpace(letters[0].Reason));
+        Assert.True(DateTimeOffset.TryParse(letters[0].Time, out _));
+        await Eventually.TrueAsync(() => FastApiRecords.Committed(kafka.BootstrapServers, group, topic, 1)[0] == 4,
+            TimeSpan.FromSeconds(10), () => "the offset did not advance past the dead-lettered records");
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.Json;
+using CineMatch.Events;
+using CineMatch.Sinks;
+using CineMatch.Streaming.Kafka.Embedded;
+using CineMatch.Streaming.Kafka.Receiving;
+using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace CineMatch.Tests.Kafka;
+
+/// <summary>One embedded broker for all Kafka tests: it outlives every silo, as a real cluster would.</summary>
+public sealed class KafkaBrokerFixture : IAsyncLifetime
+{
+    private int _topics;
+
+    public EmbeddedKafkaBroker Broker { get; private set; } = null!;
+
+    public string BootstrapServers => Broker.BootstrapServers;
+
+    public Task InitializeAsync()
+    {
+        Broker = new EmbeddedKafkaBroker();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync() => Broker.DisposeAsync().AsTask();
+
+    /// <summary>A fresh topic per test keeps tests independent on the shared broker.</summary>
+    public string NewTopic(int partitions)
+    {
+        var topic = $"events-{Interlocked.Increment(ref _topics)}-{Guid.NewGuid():N}";
+        Broker.CreateTopic(topic, partitions);
+        return topic;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class KafkaCollection : ICollectionFixture<KafkaBrokerFixture>
+{
+    public const string Name = "kafka";
+}
+
+/// <summary>Builds records exactly as the FastAPI backend writes them: key = user_id, value = the event JSON.</summary>
+public static class FastApiRecords
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 19, 21, 0, 0, TimeSpan.FromHours(1));
+
+    public static string Json(string userId, string movieName, int second) => JsonSerializer.Serialize(new
+    {
+        event_type = "ADD",
+        user_id = userId,
+        movie = new { name = movieName, year = 2001, rating = 5, genres = new[] { "Animation" } },
+        timestamp = Start.AddSeconds(second).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz"),
+    });
+
+    /// <summary><paramref name="perUser"/> events for each of <paramref name="users"/> users, interleaved across users.</summary>
+    public static List<(string Key, string Value)> Interleaved(int users, int perUser, string prefix = "user") =>
+        Enumerable.Range(0, perUser)
+            .SelectMany(i => Enumerable.Range(0, users).Select(u => ($"{prefix}-{u}", Json($"{prefix}-{u}", $"film-{i}", i))))
+            .ToList();
+
+    public static async Task ProduceAsync(string bootstrapServers, string topic, IEnumerable<(string Key, string Value)> records, int? partition = null)
+    {
+        using var producer = new ProducerBuilder<string, string>(new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+            LingerMs = 5,
+        }).Build();
+        var deliveries = records.Select(r => partition is { } p
+            ? producer.ProduceAsync(new TopicPartition(topic, p), new Message<string, string> { Key = r.Key, Value = r.Value })
+            : producer.ProduceAsync(topic, new Message<string, string> { Key = r.Key, Value = r.Value }));
+        await Task.WhenAll(deliveries.ToList());
+    }
+
+    /// <summary>The consumer group's committed offset per partition (-1 when none).</summary>
+    public static Dictionary<int, long> Committed(string bootstrapServers, string group, string topic, int partitions)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = group }).Build();
+        return consumer
+            .Committed(Enumerable.Range(0, partitions).Select(p => new TopicPartition(topic, p)), TimeSpan.FromSeconds(10))
+            .ToDictionary(c => c.Partition.Value, c => c.Offset.IsSpecial ? -1 : c.Offset.Value);
+    }
+
+    public static Dictionary<int, long> HighWatermarks(string bootstrapServers, string topic, int partitions)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "watermarks" }).Build();
+        return Enumerable.Range(0, partitions)
+            .ToDictionary(p => p, p => consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).High.Value);
+    }
+}
+
+/// <summary>Silos with the Kafka provider, the recording consumer grain and a test dead-letter store.</summary>
+public sealed class KafkaSilos(KafkaBrokerFixture kafka, string topic, string group)
+{
+    public ConsumerScenario Scenario { get; } = new();
+
+    public RecordingDeadLetters DeadLetters { get; } = new();
+
+    /// <summary>One delivery round before the pulling agent gives up on a batch (then the cache retries or sets it aside).</summary>
+    public TimeSpan DeliveryRound { get; init; } = TimeSpan.FromSeconds(30);
+
+    public int MaxDeliveryRounds { get; init; } = 3;
+
+    public async Task<InProcessTestCluster> StartAsync(int silos)
+    {
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(Scenario);
+            silo.Services.AddSingleton<IRejectedEventSink>(DeadLetters);
+            silo.Services.AddSingleton<RecordValueParser>(TestEventParser.Parse);
+            silo.AddKafkaStreams(StreamNames.Provider, kafkaStreams => kafkaStreams
+                .ConfigureConnection(c => c.BootstrapServers = kafka.BootstrapServers)
+                .ConfigureConsumer(c =>
+                {
+                    c.Topics = [topic];
+                    c.ConsumerGroup = group;
+                })
+                .ConfigureCache(c => c.MaxDeliveryRounds = MaxDeliveryRounds)
+                .ConfigureCheckpointing(c => c.CheckpointInterval = TimeSpan.FromMilliseconds(100))
+                .ConfigureMonitoring(c => c.LagLogInterval = TimeSpan.FromSeconds(5))
+                .ConfigureSilo(streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+                {
+                    o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
+                    o.MaxEventDeliveryTime = DeliveryRound;
+                }))));
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
+
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Not reached within {timeout}: {describe()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}
