@@ -105,6 +105,8 @@ public sealed class KafkaSilos(KafkaBrokerFixture kafka, string topic, string gr
 
     public int MaxDeliveryRounds { get; init; } = 3;
 
+    public int MaxEventsPerBatch { get; init; } = 100;
+
     public async Task<InProcessTestCluster> StartAsync(int silos)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
@@ -119,6 +121,7 @@ public sealed class KafkaSilos(KafkaBrokerFixture kafka, string topic, string gr
                 {
                     c.Topics = [topic];
                     c.ConsumerGroup = group;
+                    c.MaxEventsPerBatch = MaxEventsPerBatch;
                 })
                 .ConfigureCache(c => c.MaxDeliveryRounds = MaxDeliveryRounds)
                 .ConfigureCheckpointing(c => c.CheckpointInterval = TimeSpan.FromMilliseconds(100))
