@@ -10,9 +10,7 @@ public sealed class KafkaCheckpointingTests(KafkaBrokerFixture kafka)
     [Fact]
     public async Task A_slow_user_holds_the_committed_offset_at_its_record_while_other_users_flow()
     {
-        var topic = kafka.NewTopic(1);
-        var group = $"group-{topic}";
-        var silos = new KafkaSilos(kafka, topic, group);
+        var silos = new KafkaSilos(kafka, 1);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         silos.Scenario.BeforeApply = e => e.UserId == "slow" ? release.Task : Task.CompletedTask;
         await using var cluster = await silos.StartAsync(silos: 1);
@@ -20,27 +18,25 @@ public sealed class KafkaCheckpointingTests(KafkaBrokerFixture kafka)
         var records = FastApiRecords.Interleaved(users: 2, perUser: 3, prefix: "fast"); // offsets 0..5
         records.Add(("slow", FastApiRecords.Json("slow", "held", 10)));               // offset 6
         records.AddRange(FastApiRecords.Interleaved(users: 2, perUser: 10, prefix: "after")); // offsets 7..26
-        await FastApiRecords.ProduceAsync(kafka.BootstrapServers, topic, records);
+        await silos.ProduceAsync(records);
 
         await Eventually.TrueAsync(() => silos.Scenario.DistinctDelivered == records.Count - 1, TimeSpan.FromSeconds(20),
             () => $"{silos.Scenario.DistinctDelivered} of {records.Count - 1} fast records delivered");
         await Task.Delay(TimeSpan.FromSeconds(1)); // ten checkpoint intervals: any wrong commit would have happened by now
-        Assert.Equal(6, FastApiRecords.Committed(kafka.BootstrapServers, group, topic, 1)[0]);
+        Assert.Equal(6, silos.Committed()[0]);
         var lag = Assert.Single(cluster.Silos[0].ServiceProvider.GetRequiredService<IKafkaLagMonitor>().GetLag());
         Assert.Equal(6, lag.Processed);
         Assert.Equal(records.Count, lag.HighWatermark);
 
         release.SetResult();
-        await Eventually.TrueAsync(() => FastApiRecords.Committed(kafka.BootstrapServers, group, topic, 1)[0] == records.Count,
+        await Eventually.TrueAsync(() => silos.Committed()[0] == records.Count,
             TimeSpan.FromSeconds(10), () => "the offset did not advance once the slow user completed");
     }
 
     [Fact]
     public async Task A_consumer_that_keeps_failing_is_retried_then_set_aside_and_the_offset_passes_it_only_once_the_dead_letter_is_durable()
     {
-        var topic = kafka.NewTopic(1);
-        var group = $"group-{topic}";
-        var silos = new KafkaSilos(kafka, topic, group)
+        var silos = new KafkaSilos(kafka, 1)
         {
             DeliveryRound = TimeSpan.FromMilliseconds(300),
             MaxDeliveryRounds = 2,
@@ -53,8 +49,7 @@ public sealed class KafkaCheckpointingTests(KafkaBrokerFixture kafka)
         silos.DeadLetters.Down = true; // like MongoDB being away: nothing may be set aside yet
         await using var cluster = await silos.StartAsync(silos: 1);
 
-        await FastApiRecords.ProduceAsync(kafka.BootstrapServers, topic,
-        [
+        await silos.ProduceAsync([
             ("u1", FastApiRecords.Json("u1", "ok-1", 1)),   // 0
             ("u1", FastApiRecords.Json("u1", "poison", 2)), // 1
             ("u1", FastApiRecords.Json("u1", "ok-2", 3)),   // 2
@@ -67,10 +62,10 @@ public sealed class KafkaCheckpointingTests(KafkaBrokerFixture kafka)
         Assert.Equal(["ok-1", "ok-2"], silos.Scenario.Delivered.Where(d => d.UserId == "u1").Select(d => d.MovieName));
         Assert.True(attempts >= 2, $"the poisoned batch was tried {attempts} times");
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Equal(1, FastApiRecords.Committed(kafka.BootstrapServers, group, topic, 1)[0]);
+        Assert.Equal(1, silos.Committed()[0]);
 
         silos.DeadLetters.Down = false;
-        await Eventually.TrueAsync(() => FastApiRecords.Committed(kafka.BootstrapServers, group, topic, 1)[0] == 4,
+        await Eventually.TrueAsync(() => silos.Committed()[0] == 4,
             TimeSpan.FromSeconds(10), () => "the offset did not pass the set-aside record once it was durable");
         var letter = Assert.Single(silos.DeadLetters.Letters);
         Assert.Equal((0, 1L), (letter.Partition!.Value, letter.Offset!.Value));

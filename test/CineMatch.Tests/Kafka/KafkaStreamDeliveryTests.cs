@@ -10,12 +10,10 @@ public sealed class KafkaStreamDeliveryTests(KafkaBrokerFixture kafka)
     public async Task Records_from_the_backend_reach_each_users_grain_in_offset_order_across_more_partitions_than_silos()
     {
         const int partitions = 6, users = 25, perUser = 12;
-        var topic = kafka.NewTopic(partitions);
-        var group = $"group-{topic}";
-        var silos = new KafkaSilos(kafka, topic, group);
+        var silos = new KafkaSilos(kafka, partitions);
         await using var cluster = await silos.StartAsync(silos: 2);
 
-        await FastApiRecords.ProduceAsync(kafka.BootstrapServers, topic, FastApiRecords.Interleaved(users, perUser));
+        await silos.ProduceAsync(FastApiRecords.Interleaved(users, perUser));
 
         await Eventually.TrueAsync(() => silos.Scenario.DistinctDelivered == users * perUser, TimeSpan.FromSeconds(30),
             () => $"{silos.Scenario.DistinctDelivered} of {users * perUser} delivered");
@@ -31,9 +29,9 @@ public sealed class KafkaStreamDeliveryTests(KafkaBrokerFixture kafka)
         }
 
         // Both silos read partitions, and every partition ends fully committed with no lag left.
-        var high = FastApiRecords.HighWatermarks(kafka.BootstrapServers, topic, partitions);
+        var high = silos.HighWatermarks();
         await Eventually.TrueAsync(
-            () => FastApiRecords.Committed(kafka.BootstrapServers, group, topic, partitions).SequenceEqual(high),
+            () => silos.Committed().SequenceEqual(high),
             TimeSpan.FromSeconds(15), () => "committed offsets did not reach the high watermarks");
         var lag = cluster.Silos.SelectMany(s => s.ServiceProvider.GetRequiredService<IKafkaLagMonitor>().GetLag()).ToList();
         Assert.Equal(partitions, lag.Count);
@@ -46,13 +44,10 @@ public sealed class KafkaStreamDeliveryTests(KafkaBrokerFixture kafka)
     [Fact]
     public async Task A_record_that_is_not_json_is_dead_lettered_with_its_position_and_the_partition_keeps_flowing()
     {
-        var topic = kafka.NewTopic(1);
-        var group = $"group-{topic}";
-        var silos = new KafkaSilos(kafka, topic, group);
+        var silos = new KafkaSilos(kafka, 1);
         await using var cluster = await silos.StartAsync(silos: 1);
 
-        await FastApiRecords.ProduceAsync(kafka.BootstrapServers, topic,
-        [
+        await silos.ProduceAsync([
             ("u1", FastApiRecords.Json("u1", "before", 1)),
             ("u1", "this is {not json"),
             ("u2", "{\"event_type\":\"ADD\",\"user_id\":\"u2\"}"),
@@ -68,7 +63,7 @@ public sealed class KafkaStreamDeliveryTests(KafkaBrokerFixture kafka)
         Assert.Equal("this is {not json", letters[0].Raw);
         Assert.False(string.IsNullOrWhiteSpace(letters[0].Reason));
         Assert.True(DateTimeOffset.TryParse(letters[0].Time, out _));
-        await Eventually.TrueAsync(() => FastApiRecords.Committed(kafka.BootstrapServers, group, topic, 1)[0] == 4,
+        await Eventually.TrueAsync(() => silos.Committed()[0] == 4,
             TimeSpan.FromSeconds(10), () => "the offset did not advance past the dead-lettered records");
     }
 }

@@ -61,6 +61,15 @@ public static class FastApiRecords
             .SelectMany(i => Enumerable.Range(0, users).Select(u => ($"{prefix}-{u}", Json($"{prefix}-{u}", $"film-{i}", i))))
             .ToList();
 
+    /// <summary>
+    /// A consumer hook that fails (like a dependency that is down) every event from each user's film
+    /// <paramref name="filmIndex"/> on, as long as <paramref name="stalled"/> says so; the agent keeps retrying.
+    /// </summary>
+    public static Func<MovieEvent, Task> FailFromFilm(int filmIndex, Func<bool> stalled) =>
+        e => stalled() && int.Parse(e.Movie.Name["film-".Length..], System.Globalization.CultureInfo.InvariantCulture) >= filmIndex
+            ? Task.FromException(new TimeoutException("dependency down (test)"))
+            : Task.CompletedTask;
+
     public static async Task ProduceAsync(string bootstrapServers, string topic, IEnumerable<(string Key, string Value)> records, int? partition = null)
     {
         using var producer = new ProducerBuilder<string, string>(new ProducerConfig
@@ -93,9 +102,42 @@ public static class FastApiRecords
     }
 }
 
-/// <summary>Silos with the Kafka provider, the recording consumer grain and a test dead-letter store.</summary>
-public sealed class KafkaSilos(KafkaBrokerFixture kafka, string topic, string group)
+/// <summary>
+/// A deployment under test: its own topic and consumer group on the shared broker, and silos with the Kafka
+/// provider, the recording consumer grain and a test dead-letter store.
+/// </summary>
+public sealed class KafkaSilos
 {
+    private readonly KafkaBrokerFixture _kafka;
+
+    public KafkaSilos(KafkaBrokerFixture kafka, int partitions)
+        : this(kafka, kafka.NewTopic(partitions), partitions)
+    {
+    }
+
+    private KafkaSilos(KafkaBrokerFixture kafka, string topic, int partitions)
+    {
+        _kafka = kafka;
+        Topic = topic;
+        Partitions = partitions;
+        Group = $"group-{topic}";
+    }
+
+    public string Topic { get; }
+
+    public int Partitions { get; }
+
+    public string Group { get; }
+
+    /// <summary>Another deployment over the same topic and consumer group (a restart), with fresh consumers and dead letters.</summary>
+    public KafkaSilos SameTopicAndGroup() => new(_kafka, Topic, Partitions);
+
+    public Task ProduceAsync(IEnumerable<(string Key, string Value)> records) => FastApiRecords.ProduceAsync(_kafka.BootstrapServers, Topic, records);
+
+    public Dictionary<int, long> Committed() => FastApiRecords.Committed(_kafka.BootstrapServers, Group, Topic, Partitions);
+
+    public Dictionary<int, long> HighWatermarks() => FastApiRecords.HighWatermarks(_kafka.BootstrapServers, Topic, Partitions);
+
     public ConsumerScenario Scenario { get; } = new();
 
     public RecordingDeadLetters DeadLetters { get; } = new();
@@ -116,26 +158,36 @@ public sealed class KafkaSilos(KafkaBrokerFixture kafka, string topic, string gr
             silo.Services.AddSingleton<IRejectedEventSink>(DeadLetters);
             silo.Services.AddSingleton<RecordValueParser>(TestEventParser.Parse);
             silo.AddKafkaStreams(StreamNames.Provider, kafkaStreams => kafkaStreams
-                .ConfigureConnection(c => c.BootstrapServers = kafka.BootstrapServers)
+                .ConfigureConnection(c => c.BootstrapServers = _kafka.BootstrapServers)
                 .ConfigureConsumer(c =>
                 {
-                    c.Topics = [topic];
-                    c.ConsumerGroup = group;
+                    c.Topics = [Topic];
+                    c.ConsumerGroup = Group;
                     c.MaxEventsPerBatch = MaxEventsPerBatch;
                 })
                 .ConfigureCache(c => c.MaxDeliveryRounds = MaxDeliveryRounds)
                 .ConfigureCheckpointing(c => c.CheckpointInterval = TimeSpan.FromMilliseconds(100))
                 .ConfigureMonitoring(c => c.LagLogInterval = TimeSpan.FromSeconds(5))
-                .ConfigureSilo(streams => streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+                .ConfigureSilo(streams =>
                 {
-                    o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
-                    o.MaxEventDeliveryTime = DeliveryRound;
-                }))));
+                    streams.ConfigurePullingAgent(agent => agent.Configure(o =>
+                    {
+                        o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(20);
+                        o.MaxEventDeliveryTime = DeliveryRound;
+                    }));
+                    streams.ConfigureBackoffProvider((_, _) => new FixedDeliveryBackoff(TimeSpan.FromMilliseconds(100)));
+                }));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
     }
+}
+
+/// <summary>Retries failed deliveries quickly (Orleans' default backs off up to 30 s), to keep tests short.</summary>
+internal sealed class FixedDeliveryBackoff(TimeSpan delay) : Orleans.Runtime.Providers.IMessageDeliveryBackoffProvider
+{
+    public TimeSpan Next(int attempt) => delay;
 }
 
 public static class Eventually
