@@ -149,6 +149,9 @@ public sealed class KafkaSilos
 
     public int MaxEventsPerBatch { get; init; } = 100;
 
+    /// <summary>Also add the provider to the cluster client, which then produces onto the topic through the stream.</summary>
+    public bool ClientProduces { get; init; }
+
     public async Task<InProcessTestCluster> StartAsync(int silos)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
@@ -165,6 +168,7 @@ public sealed class KafkaSilos
                     c.ConsumerGroup = Group;
                     c.MaxEventsPerBatch = MaxEventsPerBatch;
                 })
+                .ConfigurePublisher(p => p.Topic = Topic)
                 .ConfigureCache(c => c.MaxDeliveryRounds = MaxDeliveryRounds)
                 .ConfigureCheckpointing(c => c.CheckpointInterval = TimeSpan.FromMilliseconds(100))
                 .ConfigureMonitoring(c => c.LagLogInterval = TimeSpan.FromSeconds(5))
@@ -178,6 +182,13 @@ public sealed class KafkaSilos
                     streams.ConfigureBackoffProvider((_, _) => new FixedDeliveryBackoff(TimeSpan.FromMilliseconds(100)));
                 }));
         });
+        if (ClientProduces)
+        {
+            builder.ConfigureClient(client => client.AddKafkaStreams(StreamNames.Provider, kafkaStreams => kafkaStreams
+                .ConfigureConnection(c => c.BootstrapServers = _kafka.BootstrapServers)
+                .ConfigurePublisher(p => p.Topic = Topic)));
+        }
+
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
