@@ -1,0 +1,68 @@
+using CineMatch.Sinks;
+using CineMatch.Streaming.Kafka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Runtime;
+
+namespace CineMatch.Tests.Kafka;
+
+public sealed class KafkaOptionsValidationTests
+{
+    private static OrleansConfigurationException? Validate(Action<IServiceCollection> configure)
+    {
+        var services = new ServiceCollection();
+        services.AddOptions();
+        services.AddSingleton<IRejectedEventSink>(new RecordingDeadLetters());
+        KafkaOptionsRules.AddValidators(services, "p");
+        configure(services);
+        using var provider = services.BuildServiceProvider();
+        var validator = new KafkaStreamConfigurationValidator(provider, "p", receives: true);
+        return Record.Exception(validator.ValidateConfiguration) as OrleansConfigurationException;
+    }
+
+    [Fact]
+    public void Missing_bootstrap_servers_stop_startup_with_the_provider_named()
+    {
+        var failure = Validate(_ => { });
+
+        Assert.NotNull(failure);
+        Assert.Contains("Kafka provider 'p': BootstrapServers is required", failure.Message);
+    }
+
+    [Fact]
+    public void Consumer_problems_are_listed_together()
+    {
+        var failure = Validate(services =>
+        {
+            services.Configure<KafkaConnectionOptions>("p", o => o.BootstrapServers = "localhost:9092");
+            services.Configure<KafkaConsumerOptions>("p", o =>
+            {
+                o.Topics = [];
+                o.PollBatchSize = 0;
+            });
+        });
+
+        Assert.NotNull(failure);
+        Assert.Contains("Topics must name at least one topic", failure.Message);
+        Assert.Contains("PollBatchSize must be between", failure.Message);
+    }
+
+    [Fact]
+    public void Batched_delivery_by_the_pulling_agent_is_refused_because_completion_tracking_relies_on_one_batch_per_delivery()
+    {
+        var failure = Validate(services =>
+        {
+            services.Configure<KafkaConnectionOptions>("p", o => o.BootstrapServers = "localhost:9092");
+            services.Configure<StreamPullingAgentOptions>("p", o => o.BatchContainerBatchSize = 10);
+        });
+
+        Assert.NotNull(failure);
+        Assert.Contains("BatchContainerBatchSize must be 1", failure.Message);
+    }
+
+    [Fact]
+    public void Valid_options_pass()
+    {
+        Assert.Null(Validate(services => services.Configure<KafkaConnectionOptions>("p", o => o.BootstrapServers = "localhost:9092")));
+    }
+}
