@@ -1,0 +1,48 @@
+using CineMatch.Api.Endpoints;
+using CineMatch.Api.Publishing;
+using CineMatch.Catalog;
+using CineMatch.Events;
+using CineMatch.Silo.Demo;
+using CineMatch.Silo.Hosting;
+
+namespace CineMatch.Silo.Commands;
+
+/// <summary>
+/// The server: a silo and the gateway in one process. <c>--catalog FILE</c> replaces the bundled catalog;
+/// <c>--demo</c> feeds it a realistic stream. Other arguments (<c>--urls</c>, configuration keys) go to the host.
+/// </summary>
+public static class ServeCommand
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new CommandLine(args, new HashSet<string> { "--catalog" }, new HashSet<string> { "--demo" });
+        var builder = WebApplication.CreateBuilder([.. options.Rest]);
+        if (options.Value("--catalog") is { } catalog)
+        {
+            builder.Configuration["Catalog:File"] = CommandLine.ExistingFile("--catalog", catalog);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.UseOrleans(silo => SiloHosting.ConfigureEmbeddedSilo(silo));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IEventPublisher, OrleansStreamEventPublisher>();
+        if (options.Has("--demo"))
+        {
+            builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+            builder.Services.AddHostedService<DemoTraffic>();
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapCineMatchGateway();
+        app.MapGet("/health", (LiveCatalog liveCatalog) => Results.Ok(new { status = "ok", catalog_films = liveCatalog.Count }));
+        await app.RunAsync();
+        return 0;
+    }
+}
