@@ -17,6 +17,14 @@ public static class ServeCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The server, built but not started. <c>Silo:Port</c> and <c>Silo:GatewayPort</c> move the silo off its default ports.</summary>
+    public static WebApplication Build(string[] args)
+    {
         var options = new CommandLine(args, new HashSet<string> { "--catalog" }, new HashSet<string> { "--demo" });
         var builder = WebApplication.CreateBuilder([.. options.Rest]);
         if (options.Value("--catalog") is { } catalog)
@@ -29,7 +37,9 @@ public static class ServeCommand
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.UseOrleans(silo => SiloHosting.ConfigureEmbeddedSilo(silo));
+        var siloPort = builder.Configuration.GetValue("Silo:Port", 11111);
+        var gatewayPort = builder.Configuration.GetValue("Silo:GatewayPort", 30000);
+        builder.UseOrleans(silo => SiloHosting.ConfigureEmbeddedSilo(silo, siloPort, gatewayPort));
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IEventPublisher, OrleansStreamEventPublisher>();
         if (options.Has("--demo"))
@@ -42,7 +52,6 @@ public static class ServeCommand
         app.UseExceptionHandler();
         app.MapCineMatchGateway();
         app.MapGet("/health", (LiveCatalog liveCatalog) => Results.Ok(new { status = "ok", catalog_films = liveCatalog.Count }));
-        await app.RunAsync();
-        return 0;
+        return app;
     }
 }
