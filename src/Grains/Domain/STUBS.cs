@@ -8,17 +8,6 @@ namespace CineMatch.Domain;
 
 // Signatures agreed between the grains and the domain; bodies are being written.
 
-public static class TitleNormalizer
-{
-    public static string Normalize(string? text) => throw new NotImplementedException();
-}
-
-public static class PythonRounding
-{
-    /// <summary>Half to even on the binary value, as Python's round().</summary>
-    public static double Round(double value, int digits) => throw new NotImplementedException();
-}
-
 /// <summary>The outcome of parsing one record: an event, or the reason it is a bad event.</summary>
 public sealed record EventParseResult(MovieEvent? Event, string? Error)
 {
