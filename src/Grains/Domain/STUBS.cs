@@ -8,27 +8,6 @@ namespace CineMatch.Domain;
 
 // Signatures agreed between the grains and the domain; bodies are being written.
 
-/// <summary>The outcome of parsing one record: an event, or the reason it is a bad event.</summary>
-public sealed record EventParseResult(MovieEvent? Event, string? Error)
-{
-    public bool IsValid => Event is not null;
-}
-
-public static class EventParser
-{
-    public static EventParseResult Parse(ReadOnlySpan<byte> utf8Json) => throw new NotImplementedException();
-
-    public static EventParseResult Parse(string json) => throw new NotImplementedException();
-
-    public static EventParseResult Parse(JsonElement element) => throw new NotImplementedException();
-}
-
-public static class EventJson
-{
-    /// <summary>The event in the contract's JSON shape (snake_case, as the backend writes it).</summary>
-    public static string Serialize(MovieEvent movieEvent) => throw new NotImplementedException();
-}
-
 public sealed class CatalogIndex : IMovieCatalog
 {
     public CatalogIndex(IEnumerable<CatalogMovie> movies) => throw new NotImplementedException();
@@ -57,12 +36,4 @@ public static class TrendsCalculator
         => throw new NotImplementedException();
 
     public static MovieCountDocument ToMovieCount(CounterTally filmTally, DateTimeOffset now) => throw new NotImplementedException();
-}
-
-public static class DocumentJson
-{
-    /// <summary>snake_case names, nulls written, as the documents are stored.</summary>
-    public static JsonSerializerOptions Options => throw new NotImplementedException();
-
-    public static string Format(DateTimeOffset time) => throw new NotImplementedException();
 }
