@@ -8,20 +8,6 @@ namespace CineMatch.Domain;
 
 // Signatures agreed between the grains and the domain; bodies are being written.
 
-public sealed class CatalogIndex : IMovieCatalog
-{
-    public CatalogIndex(IEnumerable<CatalogMovie> movies) => throw new NotImplementedException();
-
-    public int Count => throw new NotImplementedException();
-
-    public CatalogMovie? Match(string name, int? year, string? imdbId) => throw new NotImplementedException();
-}
-
-public static class FilmEnricher
-{
-    public static EnrichedFilm Enrich(WatchedFilm film, IMovieCatalog catalog) => throw new NotImplementedException();
-}
-
 public static class UserStatsCalculator
 {
     /// <summary>The user's document over the present entries in list order; null when there are none.</summary>
