@@ -8,13 +8,6 @@ namespace CineMatch.Domain;
 
 // Signatures agreed between the grains and the domain; bodies are being written.
 
-public static class UserStatsCalculator
-{
-    /// <summary>The user's document over the present entries in list order; null when there are none.</summary>
-    public static UserStatsDocument? Compute(string userId, IReadOnlyList<EnrichedFilm> filmsInListOrder, DateTimeOffset now, string source)
-        => throw new NotImplementedException();
-}
-
 public static class TrendsCalculator
 {
     /// <summary>The global_trends document from every counter's latest tally (film and user-population counters).</summary>
