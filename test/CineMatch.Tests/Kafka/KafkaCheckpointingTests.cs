@@ -1,4 +1,5 @@
 using CineMatch.Streaming.Kafka.Monitoring;
+using CineMatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CineMatch.Tests.Kafka;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CineMatch.Streaming.Kafka.Monitoring;
+using CineMatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CineMatch.Tests.Kafka;

@@ -4,6 +4,7 @@ using CineMatch.Events;
 using CineMatch.Streaming.Kafka.Bench;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Publishing;
+using CineMatch.Tests.Support;
 
 namespace CineMatch.Tests.Kafka;
 

@@ -157,6 +157,8 @@ public sealed class KafkaSilos
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
+            // The real user grain subscribes to the same namespace; here the recording grain is the only consumer.
+            silo.Configure<GrainTypeOptions>(types => types.Classes.Remove(typeof(CineMatch.Grains.UserStatsGrain)));
             silo.Services.AddSingleton(Scenario);
             silo.Services.AddSingleton<IRejectedEventSink>(DeadLetters);
             silo.Services.AddSingleton<RecordValueParser>(TestEventParser.Parse);
@@ -199,21 +201,4 @@ public sealed class KafkaSilos
 internal sealed class FixedDeliveryBackoff(TimeSpan delay) : Orleans.Runtime.Providers.IMessageDeliveryBackoffProvider
 {
     public TimeSpan Next(int attempt) => delay;
-}
-
-public static class Eventually
-{
-    public static async Task TrueAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Not reached within {timeout}: {describe()}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CineMatch.Streaming.Kafka.Bench;
+using CineMatch.Tests.Support;
 
 namespace CineMatch.Tests.Kafka;
 
