@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using CineMatch.Domain;
 using CineMatch.Events;
 using CineMatch.Streaming.Kafka.Bench;
 using CineMatch.Streaming.Kafka.Hosting;
@@ -16,7 +16,7 @@ public sealed class KafkaPublishingTests(KafkaBrokerFixture kafka)
     {
         var topic = kafka.NewTopic(3);
         var events = FastApiRecords.Interleaved(users: 4, perUser: 5, prefix: "pub")
-            .Select(r => new IncomingEvent(TestEventParser.Parse(Encoding.UTF8.GetBytes(r.Value)).Event!, r.Value))
+            .Select(r => new IncomingEvent(EventParser.Parse(r.Value).Event!, r.Value))
             .ToList();
         var options = new KafkaPublisherOptions { Topic = topic };
         using var writer = new KafkaLogWriter(new KafkaConnectionOptions { BootstrapServers = kafka.BootstrapServers }, options);
@@ -42,7 +42,7 @@ public sealed class KafkaPublishingTests(KafkaBrokerFixture kafka)
 
         var clock = Stopwatch.StartNew();
         var failure = await Assert.ThrowsAsync<EventLogUnavailableException>(() =>
-            publisher.PublishAsync([new IncomingEvent(TestEventParser.Parse(Encoding.UTF8.GetBytes(json)).Event!, json)], CancellationToken.None));
+            publisher.PublishAsync([new IncomingEvent(EventParser.Parse(json).Event!, json)], CancellationToken.None));
 
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(4));
         Assert.Contains("user-movie-events", failure.Message);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using CineMatch.Events;
 using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Embedded;
-using CineMatch.Streaming.Kafka.Receiving;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
@@ -161,7 +160,6 @@ public sealed class KafkaSilos
             silo.Configure<GrainTypeOptions>(types => types.Classes.Remove(typeof(CineMatch.Grains.UserStatsGrain)));
             silo.Services.AddSingleton(Scenario);
             silo.Services.AddSingleton<IRejectedEventSink>(DeadLetters);
-            silo.Services.AddSingleton<RecordValueParser>(TestEventParser.Parse);
             silo.AddKafkaStreams(StreamNames.Provider, kafkaStreams => kafkaStreams
                 .ConfigureConnection(c => c.BootstrapServers = _kafka.BootstrapServers)
                 .ConfigureConsumer(c =>
