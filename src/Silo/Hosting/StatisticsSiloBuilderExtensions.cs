@@ -38,9 +38,15 @@ public static class StatisticsSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddInMemoryStatisticsParts(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Statistics);
         silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.AddMemoryStreams(StreamNames.Provider);
+        return silo.AddInMemoryStatisticsStore();
+    }
+
+    /// <summary>Grain storage and the statistics collections in memory, whatever carries the event stream (memory streams or Kafka).</summary>
+    public static ISiloBuilder AddInMemoryStatisticsStore(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(StorageNames.Statistics);
         silo.Services.TryAddSingleton<InMemoryStatisticsStore>();
         silo.Services.TryAddSingleton<IUserStatsSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());
         silo.Services.TryAddSingleton<ITrendsSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());

@@ -4,6 +4,7 @@ using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Embedded;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
+using CineMatch.Silo.Hosting;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 
@@ -46,11 +47,11 @@ public static class FastApiRecords
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 19, 21, 0, 0, TimeSpan.FromHours(1));
 
-    public static string Json(string userId, string movieName, int second) => JsonSerializer.Serialize(new
+    public static string Json(string userId, string movieName, int second, int year = 2001, int rating = 5) => JsonSerializer.Serialize(new
     {
         event_type = "ADD",
         user_id = userId,
-        movie = new { name = movieName, year = 2001, rating = 5, genres = new[] { "Animation" } },
+        movie = new { name = movieName, year, rating, date = "2026-01-19", genres = new[] { "Animation" } },
         timestamp = Start.AddSeconds(second).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz"),
     });
 
@@ -148,6 +149,9 @@ public sealed class KafkaSilos
 
     public int MaxEventsPerBatch { get; init; } = 100;
 
+    /// <summary>Run the real statistics grains with the in-memory store instead of the recording grain (end-to-end).</summary>
+    public bool RealGrains { get; init; }
+
     /// <summary>Also add the provider to the cluster client, which then produces onto the topic through the stream.</summary>
     public bool ClientProduces { get; init; }
 
@@ -156,10 +160,20 @@ public sealed class KafkaSilos
         var builder = new InProcessTestClusterBuilder((short)silos);
         builder.ConfigureSilo((_, silo) =>
         {
-            // The real user grain subscribes to the same namespace; here the recording grain is the only consumer.
-            silo.Configure<GrainTypeOptions>(types => types.Classes.Remove(typeof(CineMatch.Grains.UserStatsGrain)));
-            silo.Services.AddSingleton(Scenario);
-            silo.Services.AddSingleton<IRejectedEventSink>(DeadLetters);
+            if (RealGrains)
+            {
+                silo.Configure<GrainTypeOptions>(types => types.Classes.Remove(typeof(RecordingConsumerGrain)));
+                silo.AddCineMatchStatistics();
+                silo.AddInMemoryStatisticsStore();
+            }
+            else
+            {
+                // The real user grain subscribes to the same namespace; here the recording grain is the only consumer.
+                silo.Configure<GrainTypeOptions>(types => types.Classes.Remove(typeof(CineMatch.Grains.UserStatsGrain)));
+                silo.Services.AddSingleton(Scenario);
+                silo.Services.AddSingleton<IRejectedEventSink>(DeadLetters);
+            }
+
             silo.AddKafkaStreams(StreamNames.Provider, kafkaStreams => kafkaStreams
                 .ConfigureConnection(c => c.BootstrapServers = _kafka.BootstrapServers)
                 .ConfigureConsumer(c =>
