@@ -96,7 +96,7 @@ public sealed class KafkaCacheOptions
     /// retried with back-off) may run out for one batch before the batch is set aside in the dead-letter store.
     /// The offset passes a set-aside batch only once the dead letter is durable.
     /// </summary>
-    public int MaxDeliveryRounds { get; set; } = 3;
+    public int MaxDeliveryRounds { get; set; } = 5;
 }
 
 /// <summary>How often the completed prefix of a partition is committed to the consumer group.</summary>
@@ -118,6 +118,6 @@ public sealed class KafkaTopicOptions
 /// <summary>Consumer-lag reporting.</summary>
 public sealed class KafkaMonitoringOptions
 {
-    /// <summary>Every receiver logs its partition's lag this often; zero turns the log line off.</summary>
+    /// <summary>Each owned partition's lag is logged this often (even while its consumers are stuck); zero turns the line off.</summary>
     public TimeSpan LagLogInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -33,6 +33,8 @@ public static class KafkaStreamingExtensions
             configure(new KafkaStreamConfigurator(streams));
         });
         AddKafkaStreamServices(builder.Services, name, receives: true);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, KafkaLagReporter>());
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => new KafkaTopicProvisioner(
             name,
             services.GetRequiredService<IOptionsMonitor<KafkaConnectionOptions>>().Get(name),

@@ -40,9 +40,10 @@ public sealed class KafkaLagMonitor : IKafkaLagMonitor, IDisposable
             .OrderBy(l => l.Provider, StringComparer.Ordinal).ThenBy(l => l.Topic, StringComparer.Ordinal).ThenBy(l => l.Partition)
             .ToList();
 
-    internal PartitionProgress Track(string provider, string topic, int partition)
+    /// <param name="logInterval">How often the partition's lag goes to the log; zero for never.</param>
+    internal PartitionProgress Track(string provider, string topic, int partition, TimeSpan logInterval)
     {
-        var progress = new PartitionProgress(provider, topic, partition);
+        var progress = new PartitionProgress(provider, topic, partition, logInterval);
         _partitions[(provider, topic, partition)] = progress;
         return progress;
     }
@@ -50,6 +51,10 @@ public sealed class KafkaLagMonitor : IKafkaLagMonitor, IDisposable
     /// <summary>The partition moved to another silo (or this one stops): its figures are no longer ours to report.</summary>
     internal void Forget(PartitionProgress progress) =>
         _partitions.TryRemove(new KeyValuePair<(string, string, int), PartitionProgress>((progress.Provider, progress.Topic, progress.Partition), progress));
+
+    /// <summary>The partitions whose log interval has elapsed since they were last logged (marked as logged now).</summary>
+    internal IReadOnlyList<PartitionLag> TakeDueForLog(DateTimeOffset now) =>
+        _partitions.Values.Where(p => p.TryMarkLogged(now)).Select(p => p.Snapshot()).ToList();
 
     private IEnumerable<Measurement<long>> ObserveLag() =>
         _partitions.Values.Select(p => p.Snapshot()).Where(l => l.Lag >= 0).Select(l => new Measurement<long>(l.Lag, Tags(l)));
@@ -66,10 +71,11 @@ public sealed class KafkaLagMonitor : IKafkaLagMonitor, IDisposable
 }
 
 /// <summary>One partition's figures, written by its receiver and read by anyone.</summary>
-internal sealed class PartitionProgress(string provider, string topic, int partition)
+internal sealed class PartitionProgress(string provider, string topic, int partition, TimeSpan logInterval)
 {
     private readonly object _gate = new();
     private PartitionLag _latest = new(provider, topic, partition, -1, -1, -1, -1, 0, DateTimeOffset.UtcNow);
+    private DateTimeOffset _loggedAt = DateTimeOffset.MinValue;
 
     public string Provider { get; } = provider;
 
@@ -83,6 +89,20 @@ internal sealed class PartitionProgress(string provider, string topic, int parti
         lock (_gate)
         {
             _latest = _latest with { Committed = committed, Processed = processed, HighWatermark = highWatermark, Lag = lag, InFlight = inFlight, UpdatedAt = now };
+        }
+    }
+
+    public bool TryMarkLogged(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (logInterval <= TimeSpan.Zero || now - _loggedAt < logInterval)
+            {
+                return false;
+            }
+
+            _loggedAt = now;
+            return true;
         }
     }
 

@@ -32,7 +32,6 @@ internal sealed class KafkaPartitionReceiver(
     private PartitionCommitTracker _tracker = new(null);
     private KafkaOffsetCommitter? _committer;
     private PartitionProgress? _progress;
-    private DateTimeOffset _lastLagLog = DateTimeOffset.MinValue;
 
     public Task Initialize(TimeSpan timeout) => StartAsync();
 
@@ -74,6 +73,11 @@ internal sealed class KafkaPartitionReceiver(
     /// <summary>The pulling agent hands over what the cache purged: batches every consumer completed, or set aside.</summary>
     public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
     {
+        if (_consumer is null)
+        {
+            return; // shut down (or never started): nothing of ours is in flight
+        }
+
         foreach (var message in messages)
         {
             switch (message)
@@ -88,11 +92,8 @@ internal sealed class KafkaPartitionReceiver(
         }
 
         await MakeSetAsideDurableAsync();
-        if (_committer is not null)
-        {
-            await _committer.CommitAsync(_tracker.SafeCommitOffset, force: false);
-            ReportProgress();
-        }
+        await _committer!.CommitAsync(_tracker.SafeCommitOffset, force: false);
+        ReportProgress();
     }
 
     public async Task Shutdown(TimeSpan timeout)
@@ -136,7 +137,7 @@ internal sealed class KafkaPartitionReceiver(
                 _committer.Resumed(committed.Value);
             }
 
-            _progress = monitor.Track(providerName, partition.Topic, partition.Partition.Value);
+            _progress = monitor.Track(providerName, partition.Topic, partition.Partition.Value, monitoringOptions.LagLogInterval);
             _consumer = consumer;
             logger.LogInformation("Reading {Partition} from {Offset} (committed offset in group {Group}: {Committed})",
                 partition, resumeAt, consumerOptions.ConsumerGroup, committed);
@@ -238,14 +239,6 @@ internal sealed class KafkaPartitionReceiver(
     private void ReportProgress()
     {
         var high = _consumer!.GetWatermarkOffsets(partition)?.High ?? Offset.Unset;
-        var now = time.GetUtcNow();
-        _progress!.Update(_committer!.Committed, _tracker.SafeCommitOffset, high.IsSpecial ? -1 : high.Value, _tracker.OutstandingCount, now);
-        if (monitoringOptions.LagLogInterval > TimeSpan.Zero && now - _lastLagLog >= monitoringOptions.LagLogInterval)
-        {
-            _lastLagLog = now;
-            var lag = _progress.Snapshot();
-            logger.LogInformation("Kafka lag {Topic}/{Partition}: committed {Committed}, processed {Processed}, high watermark {HighWatermark}, lag {Lag}, in flight {InFlight}",
-                lag.Topic, lag.Partition, lag.Committed, lag.Processed, lag.HighWatermark, lag.Lag, lag.InFlight);
-        }
+        _progress!.Update(_committer!.Committed, _tracker.SafeCommitOffset, high.IsSpecial ? -1 : high.Value, _tracker.OutstandingCount, time.GetUtcNow());
     }
 }
