@@ -30,7 +30,7 @@ internal static class BsonJson
         return JsonSerializer.Deserialize<T>(buffer.WrittenSpan, options);
     }
 
-    private static BsonValue ToBson(JsonElement element) => element.ValueKind switch
+    public static BsonValue ToBson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => new BsonDocument(element.EnumerateObject().Select(p => new BsonElement(p.Name, ToBson(p.Value)))),
         JsonValueKind.Array => new BsonArray(element.EnumerateArray().Select(ToBson)),
