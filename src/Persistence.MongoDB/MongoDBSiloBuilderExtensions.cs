@@ -19,7 +19,7 @@ public static class MongoDBSiloBuilderExtensions
 
     /// <summary>
     /// Everything in MongoDB: grain storage (default and "cinematch"), clustering, the statistics sinks,
-    /// the catalog (with periodic reload) and the history that seeds new users.
+    /// the catalog source and the history that seeds new users. Replaces the in-memory registrations in either order.
     /// </summary>
     public static ISiloBuilder UseMongoDB(this ISiloBuilder builder, string connectionString, string databaseName = MongoDBConnectionOptions.DefaultDatabaseName)
     {
@@ -39,12 +39,14 @@ public static class MongoDBSiloBuilderExtensions
                 .AddMongoDBWatchHistory(Connect));
     }
 
-    /// <summary>The catalog from <c>movies_catalog</c>, reloaded every <see cref="MongoDBCatalogOptions.RefreshInterval"/> into the host's <see cref="ICurrentCatalog"/>.</summary>
+    /// <summary>
+    /// The catalog comes from <c>movies_catalog</c>. The host's catalog loader owns the in-memory index: it loads
+    /// from the registered <see cref="ICatalogSource"/> at start and again on its own refresh interval.
+    /// </summary>
     public static IServiceCollection AddMongoDBCatalog(this IServiceCollection services, Action<MongoDBCatalogOptions> configure)
     {
         services.AddValidatedMongoDBOptions(Options.DefaultName, configure);
         services.Replace(ServiceDescriptor.Singleton<ICatalogSource, MongoCatalogSource>());
-        services.AddHostedService<CatalogRefresher>();
         return services;
     }
 
