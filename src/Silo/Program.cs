@@ -1,1 +1,16 @@
-var builder = WebApplication.CreateBuilder(args); var app = builder.Build(); app.Run();
+using CineMatch.Silo.Commands;
+
+try
+{
+    return args.FirstOrDefault() switch
+    {
+        "replay" => await ReplayCommand.RunAsync(args[1..]),
+        "demo" => await ServeCommand.RunAsync([.. args[1..], "--demo"]),
+        _ => await ServeCommand.RunAsync(args),
+    };
+}
+catch (UsageException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return UsageException.ExitCode;
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using CineMatch.Domain;
+using CineMatch.Events;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CineMatch.Api.Endpoints;
+
+/// <summary>The REST surface of the gateway, the same whether it runs inside a silo or as an Orleans client.</summary>
+public static class GatewayEndpoints
+{
+    public static IEndpointRouteBuilder MapCineMatchGateway(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/events", PostEventsAsync)
+            .Accepts<JsonElement>("application/json")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        routes.MapGet("/user-stats/{userId}", GetUserStatsAsync);
+        routes.MapGet("/trends/global", GetGlobalTrendsAsync);
+        return routes;
+    }
+
+    /// <summary>
+    /// Accepts one event or an array of them. An array is accepted or refused whole: a client that
+    /// sees 400 knows that nothing of it was stored and which items to fix.
+    /// </summary>
+    private static async Task<IResult> PostEventsAsync(HttpRequest request, IEventPublisher publisher, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        JsonDocument body;
+        try
+        {
+            body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not JSON", detail: ex.Message);
+        }
+
+        using (body)
+        {
+            var (events, errors) = Validate(body.RootElement);
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: "Some events are invalid; none was accepted");
+            }
+
+            try
+            {
+                await publisher.PublishAsync(events, cancellationToken);
+            }
+            catch (EventLogUnavailableException ex)
+            {
+                loggers.CreateLogger(typeof(GatewayEndpoints)).LogWarning(ex, "Event log unavailable; {Count} event(s) refused", events.Count);
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The event log is unavailable; retry later", detail: ex.Message);
+            }
+
+            return Results.Accepted(value: new { accepted = events.Count });
+        }
+    }
+
+    private static (List<IncomingEvent> Events, Dictionary<string, string[]> Errors) Validate(JsonElement root)
+    {
+        var events = new List<IncomingEvent>();
+        var errors = new Dictionary<string, string[]>();
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in root.EnumerateArray())
+            {
+                Take(item, $"[{index++}]");
+            }
+
+            if (index == 0)
+            {
+                errors.Add("body", ["an empty array holds no event"]);
+            }
+        }
+        else
+        {
+            Take(root, "event");
+        }
+
+        return (events, errors);
+
+        void Take(JsonElement item, string name)
+        {
+            var result = EventParser.Parse(item);
+            if (result.Event is { } parsed)
+            {
+                events.Add(new IncomingEvent(parsed, item.GetRawText()));
+            }
+            else
+            {
+                errors.Add(name, [result.Error ?? "invalid event"]);
+            }
+        }
+    }
+
+    private static async Task<IResult> GetUserStatsAsync(string userId, IGrainFactory grains)
+    {
+        var stats = await grains.GetGrain<IUserStatsGrain>(userId).GetStatsAsync();
+        return stats is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No statistics for user '{userId}'")
+            : Results.Json(stats, DocumentJson.Options);
+    }
+
+    private static async Task<IResult> GetGlobalTrendsAsync(IGrainFactory grains) =>
+        Results.Json(await grains.GetGrain<IGlobalTrendsGrain>(0).GetSnapshotAsync(), DocumentJson.Options);
+}

@@ -1,0 +1,20 @@
+using System.Diagnostics.Metrics;
+
+namespace CineMatch;
+
+/// <summary>The counters an SRE watches (meter <c>CineMatch.Statistics</c>).</summary>
+public static class StatisticsMetrics
+{
+    public const string MeterName = "CineMatch.Statistics";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    public static readonly Counter<long> LateEvents =
+        Meter.CreateCounter<long>("cinematch.events.late", description: "Events older than their user's watermark, kept in late_events");
+
+    public static readonly Counter<long> DeadLetters =
+        Meter.CreateCounter<long>("cinematch.events.dead_lettered", description: "Records that were not valid events, kept in dead_letters");
+
+    public static readonly Counter<long> TrendsWrites =
+        Meter.CreateCounter<long>("cinematch.trends.writes", description: "Writes of global_stats and movie_counts");
+}

@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.Json;
+using CineMatch.Documents;
+using CineMatch.Domain;
+using CineMatch.Events;
+using CineMatch.Silo.Embedded;
+using CineMatch.Silo.Hosting;
+using CineMatch.Sinks;
+
+namespace CineMatch.Silo.Commands;
+
+/// <summary>
+/// <c>replay --events EVENTS.jsonl --catalog CATALOG.json --out DIR</c>: runs a log of events through the
+/// same grains in an in-process silo and writes the collections as MongoDB would hold them. The file is
+/// treated as one partition: a record's offset is its line number, counted from 0.
+/// </summary>
+public static class ReplayCommand
+{
+    private const int ConcurrentUsers = 64;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new CommandLine(args, new HashSet<string> { "--events", "--catalog", "--out" }, new HashSet<string>());
+        if (options.Rest.Count > 0)
+        {
+            throw new UsageException($"replay: unknown argument {options.Rest[0]}");
+        }
+
+        var eventsPath = CommandLine.ExistingFile("--events", options.Required("--events"));
+        var catalogPath = CommandLine.ExistingFile("--catalog", options.Required("--catalog"));
+        var outDir = options.Required("--out");
+        string[] lines;
+        try
+        {
+            lines = await File.ReadAllLinesAsync(eventsPath);
+            Directory.CreateDirectory(outDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"replay: {ex.Message}");
+        }
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Catalog:File"] = catalogPath;
+        builder.UseOrleans(silo => SiloHosting.ConfigureEmbeddedSilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
+        using var host = builder.Build();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
+        {
+            throw new UsageException($"--catalog: not a JSON array of catalog documents: {ex.Message}");
+        }
+
+        var result = await ReplayAsync(host.Services, lines);
+        await host.StopAsync();
+        await WriteCollectionsAsync(host.Services.GetRequiredService<InMemoryStatisticsStore>(), outDir);
+        Console.WriteLine($"replay: {result.Applied} event(s) for {result.Users} user(s), {result.DeadLetters} dead letter(s); written to {Path.GetFullPath(outDir)}");
+        return 0;
+    }
+
+    public sealed record ReplaySummary(int Applied, int Users, int DeadLetters);
+
+    /// <summary>Runs the lines through the grains and waits until every effect is applied and flushed.</summary>
+    public static async Task<ReplaySummary> ReplayAsync(IServiceProvider services, IReadOnlyList<string> lines)
+    {
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var rejected = services.GetRequiredService<IRejectedEventSink>();
+        var perUser = new Dictionary<string, List<SequencedEvent>>(StringComparer.Ordinal);
+        var deadLetters = 0;
+        for (var offset = 0; offset < lines.Count; offset++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[offset]))
+            {
+                continue;
+            }
+
+            var parsed = EventParser.Parse(Encoding.UTF8.GetBytes(lines[offset]));
+            if (parsed.Event is not { } movieEvent)
+            {
+                deadLetters++;
+                StatisticsMetrics.DeadLetters.Add(1);
+                await rejected.DeadLetterAsync(
+                    new DeadLetter { Raw = lines[offset], Partition = 0, Offset = offset, Reason = parsed.Error ?? "invalid event", Time = DocumentJson.Format(DateTimeOffset.UtcNow) },
+                    CancellationToken.None);
+                continue;
+            }
+
+            var positioned = movieEvent with { Position = new LogPosition(0, offset) };
+            if (!perUser.TryGetValue(movieEvent.UserId, out var events))
+            {
+                perUser.Add(movieEvent.UserId, events = []);
+            }
+
+            events.Add(new SequencedEvent(positioned, offset));
+        }
+
+        await Parallel.ForEachAsync(
+            perUser,
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentUsers },
+            async (user, _) => await grains.GetGrain<IUserStatsGrain>(user.Key).ApplyAsync(user.Value));
+        await grains.GetGrain<IGlobalTrendsGrain>(0).FlushAsync();
+        return new ReplaySummary(perUser.Values.Sum(events => events.Count), perUser.Count, deadLetters);
+    }
+
+    /// <summary>The collections as files: one document per line, in a stable order.</summary>
+    public static async Task WriteCollectionsAsync(InMemoryStatisticsStore store, string outDir)
+    {
+        var global = store.GlobalStats ?? TrendsCalculator.Build([], DateTimeOffset.UtcNow, "orleans");
+        await WriteLinesAsync(Path.Combine(outDir, "user_stats.jsonl"), store.UserStats.Values.OrderBy(doc => doc.UserId, StringComparer.Ordinal));
+        await File.WriteAllTextAsync(Path.Combine(outDir, "global_stats.json"), JsonSerializer.Serialize(global, DocumentJson.Options) + "\n");
+        await WriteLinesAsync(Path.Combine(outDir, "movie_counts.jsonl"), store.MovieCounts.Values.OrderBy(doc => doc.Id, StringComparer.Ordinal));
+        await WriteLinesAsync(Path.Combine(outDir, "dead_letters.jsonl"), store.DeadLetters.OrderBy(doc => doc.Offset));
+        await WriteLinesAsync(Path.Combine(outDir, "late_events.jsonl"), store.LateEvents.OrderBy(doc => doc.Offset));
+    }
+
+    private static async Task WriteLinesAsync<T>(string path, IEnumerable<T> documents)
+    {
+        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        foreach (var document in documents)
+        {
+            await writer.WriteLineAsync(JsonSerializer.Serialize(document, DocumentJson.Options));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using CineMatch.Api.Endpoints;
+using CineMatch.Api.Publishing;
+using CineMatch.Catalog;
+using CineMatch.Events;
+using CineMatch.Silo.Demo;
+using CineMatch.Silo.Hosting;
+
+namespace CineMatch.Silo.Commands;
+
+/// <summary>
+/// The server: a silo and the gateway in one process. <c>--catalog FILE</c> replaces the bundled catalog;
+/// <c>--demo</c> feeds it a realistic stream. Other arguments (<c>--urls</c>, configuration keys) go to the host.
+/// </summary>
+public static class ServeCommand
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>The server, built but not started. <c>Silo:Port</c> and <c>Silo:GatewayPort</c> move the silo off its default ports.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var options = new CommandLine(args, new HashSet<string> { "--catalog" }, new HashSet<string> { "--demo" });
+        var builder = WebApplication.CreateBuilder([.. options.Rest]);
+        if (options.Value("--catalog") is { } catalog)
+        {
+            builder.Configuration["Catalog:File"] = CommandLine.ExistingFile("--catalog", catalog);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var siloPort = builder.Configuration.GetValue("Silo:Port", 11111);
+        var gatewayPort = builder.Configuration.GetValue("Silo:GatewayPort", 30000);
+        builder.UseOrleans(silo => SiloHosting.ConfigureEmbeddedSilo(silo, siloPort, gatewayPort));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IEventPublisher, OrleansStreamEventPublisher>();
+        if (options.Has("--demo"))
+        {
+            builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+            builder.Services.AddHostedService<DemoTraffic>();
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapCineMatchGateway();
+        app.MapGet("/health", (LiveCatalog liveCatalog) => Results.Ok(new { status = "ok", catalog_films = liveCatalog.Count }));
+        return app;
+    }
+}

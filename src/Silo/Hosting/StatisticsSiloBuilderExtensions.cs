@@ -1,0 +1,50 @@
+using CineMatch.Catalog;
+using CineMatch.Domain;
+using CineMatch.Events;
+using CineMatch.Silo.Catalog;
+using CineMatch.Silo.Embedded;
+using CineMatch.Sinks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CineMatch.Silo.Hosting;
+
+public static class StatisticsSiloBuilderExtensions
+{
+    /// <summary>
+    /// What the statistics grains need on every silo: validated options, the in-memory catalog and its
+    /// loader. Optional parts (catalog source, history source) default to the embedded ones unless a
+    /// provider such as MongoDB registered its own first.
+    /// </summary>
+    public static ISiloBuilder AddCineMatchStatistics(this ISiloBuilder silo)
+    {
+        var services = silo.Services;
+        services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<LiveCatalog>();
+        services.TryAddSingleton<IMovieCatalog>(provider => provider.GetRequiredService<LiveCatalog>());
+        services.TryAddSingleton<ICatalogSource>(provider =>
+            new JsonFileCatalogSource(provider.GetRequiredService<IOptions<CatalogOptions>>().Value.File ?? JsonFileCatalogSource.BundledPath));
+        services.TryAddSingleton<IWatchHistorySource, NoWatchHistory>();
+        services.AddSingleton<CatalogLoader>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<CatalogLoader>());
+        return silo;
+    }
+
+    /// <summary>
+    /// The in-memory parts of the embedded default: grain storage, memory streams and the statistics
+    /// collections, all inside this process. Clustering is left to the caller (localhost, or a test cluster).
+    /// </summary>
+    public static ISiloBuilder AddInMemoryStatisticsParts(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(StorageNames.Statistics);
+        silo.AddMemoryGrainStorage(StorageNames.PubSub);
+        silo.AddMemoryStreams(StreamNames.Provider);
+        silo.Services.TryAddSingleton<InMemoryStatisticsStore>();
+        silo.Services.TryAddSingleton<IUserStatsSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());
+        silo.Services.TryAddSingleton<ITrendsSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());
+        silo.Services.TryAddSingleton<IRejectedEventSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());
+        return silo;
+    }
+}

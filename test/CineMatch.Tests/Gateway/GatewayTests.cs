@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Builder;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CineMatch.Silo.Commands;
+using CineMatch.Silo.Hosting;
+using CineMatch.Tests.Support;
+
+namespace CineMatch.Tests.Gateway;
+
+/// <summary>The embedded server over real HTTP on loopback, as a client of the dashboard's backend sees it.</summary>
+public sealed class GatewayTests : IAsyncLifetime
+{
+    private const string Valid = """
+        {"event_type":"ADD","user_id":"gw-1","movie":{"name":"Heat","year":1995,"rating":5,"genres":["Crime"],"date":"2026-01-19"},"timestamp":"2026-01-19T21:04:11.532871+01:00"}
+        """;
+
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = SiloHosting.FreePort();
+        _app = ServeCommand.Build(["--urls", $"http://127.0.0.1:{port}", "--Silo:Port", SiloHosting.FreePort().ToString(), "--Silo:GatewayPort", SiloHosting.FreePort().ToString()]);
+        await _app.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string json) =>
+        _http.PostAsync("/events", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    [Fact]
+    public async Task An_accepted_event_shows_up_in_the_users_statistics_and_the_trends()
+    {
+        var response = await PostAsync(Valid);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        await Eventually.TrueAsync(async () => (await _http.GetAsync("/user-stats/gw-1")).StatusCode == HttpStatusCode.OK, "user_stats of gw-1");
+        var stats = await _http.GetFromJsonAsync<JsonElement>("/user-stats/gw-1");
+        Assert.Equal(1, stats.GetProperty("total_watched").GetInt32());
+        Assert.Equal("Crime", stats.GetProperty("favorite_genre").GetString());
+
+        await Eventually.TrueAsync(
+            async () => (await _http.GetFromJsonAsync<JsonElement>("/trends/global")).GetProperty("total_entries").GetInt64() == 1,
+            "the trends to count the entry");
+        var trends = await _http.GetFromJsonAsync<JsonElement>("/trends/global");
+        Assert.Equal("global_trends", trends.GetProperty("type").GetString());
+        Assert.Equal("Heat", trends.GetProperty("top_movies")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task An_array_with_one_bad_item_is_refused_whole_and_names_the_item()
+    {
+        var bad = """{"event_type":"EXPLODE","user_id":"gw-2","movie":{"name":"Heat"},"timestamp":"2026-01-19T21:04:11+01:00"}""";
+        var response = await PostAsync($"[{Valid.Replace("gw-1", "gw-2")}, {bad}]");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
+        Assert.False(errors.TryGetProperty("[0]", out _));
+        Assert.Contains("EXPLODE", errors.GetProperty("[1]")[0].GetString());
+
+        await Task.Delay(500);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/user-stats/gw-2")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("""{"event_type":"ADD","movie":{"name":"Heat"},"timestamp":"2026-01-19T21:04:11+01:00"}""")]
+    [InlineData("""{"event_type":"ADD","user_id":"gw-3","movie":{"name":"Heat"},"timestamp":"yesterday"}""")]
+    [InlineData("""{"event_type":"ADD","user_id":"gw-3","movie":{"name":"Heat","rating":"five"},"timestamp":"2026-01-19T21:04:11+01:00"}""")]
+    public async Task Bad_events_get_400_with_problem_details(string body)
+    {
+        var response = await PostAsync(body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+    }
+
+    [Fact]
+    public async Task Unknown_users_get_404_and_health_reports_the_bundled_catalog()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/user-stats/nobody")).StatusCode);
+        var health = await _http.GetFromJsonAsync<JsonElement>("/health");
+        Assert.Equal(3200, health.GetProperty("catalog_films").GetInt32());
+    }
+}

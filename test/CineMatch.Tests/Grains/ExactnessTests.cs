@@ -1,0 +1,139 @@
+using CineMatch.Domain;
+using CineMatch.Events;
+using CineMatch.Lists;
+using CineMatch.Tests.Support;
+using static CineMatch.Tests.Support.Events;
+
+namespace CineMatch.Tests.Grains;
+
+/// <summary>
+/// CONTRACT section 2 and 5 through the real grains: the same events in any order within the
+/// watermark, or duplicated, or resent, give the same documents and exact counts.
+/// </summary>
+public sealed class ExactnessTests
+{
+    private static readonly (string Name, int? Year, string? ImdbId)[] Films =
+    [
+        ("Alien", 1979, null), ("Alien", null, "tt0078748"), ("King Kong", 1933, null), ("King Kong", 2005, null),
+        ("Spirited Away", 2001, null), ("Amelie", 2001, null), ("Heat", 1995, null), ("Some Home Video", 2024, null),
+    ];
+
+    private static List<MovieEvent> Scenario(int seed, int count = 400)
+    {
+        var random = new Random(seed);
+        var users = Enumerable.Range(1, 6).Select(i => $"user-{i}").ToArray();
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var (name, year, imdb) = Films[random.Next(Films.Length)];
+            var user = users[random.Next(users.Length)];
+            // Distinct microsecond times within 50 minutes: every order stays inside the watermark.
+            var at = T0.AddSeconds(i * 7).AddTicks(random.Next(1, 9) * 10);
+            var movie = new MovieInfo
+            {
+                Name = name, Year = year, ImdbId = imdb, Rating = random.Next(0, 6) is var r && r > 0 ? r : null,
+                Date = $"2025-{random.Next(1, 13):D2}-{random.Next(1, 28):D2}", Genres = random.Next(3) == 0 ? ["Drama"] : null,
+                Duration = random.Next(2) == 0 ? 90 + random.Next(60) : null, Director = "Some One", Actors = "A B, C D",
+            };
+            return random.Next(10) switch
+            {
+                < 2 => Make(MovieEventType.Delete, user, at, new MovieInfo { Name = name, Year = year }),
+                < 4 => Make(MovieEventType.UpdateRating, user, at, new MovieInfo { Name = name, Year = year, NewRating = random.Next(1, 6) }),
+                4 => Make(MovieEventType.BulkImport, user, at, movie),
+                _ => Make(MovieEventType.Add, user, at, movie),
+            };
+        })];
+    }
+
+    /// <summary>Delivers the events in the given order, per user in batches of random size, users concurrently.</summary>
+    private static async Task<Outcome> DeliverAsync(StatisticsCluster cluster, IReadOnlyList<MovieEvent> delivery, int seed)
+    {
+        var random = new Random(seed);
+        var perUser = delivery.Select((movieEvent, position) => new SequencedEvent(movieEvent, position)).GroupBy(e => e.Event.UserId);
+        await Task.WhenAll(perUser.Select(async user =>
+        {
+            var events = user.ToList();
+            var grain = cluster.Client.GetGrain<IUserStatsGrain>(user.Key);
+            for (var start = 0; start < events.Count;)
+            {
+                var size = random.Next(1, 12);
+                await grain.ApplyAsync(events.GetRange(start, Math.Min(size, events.Count - start)));
+                start += size;
+            }
+        }));
+        await cluster.Client.GetGrain<IGlobalTrendsGrain>(0).FlushAsync();
+        return Outcome.Of(cluster.Store);
+    }
+
+    private static async Task<Outcome> RunAsync(IReadOnlyList<MovieEvent> delivery, int seed)
+    {
+        await using var cluster = await StatisticsCluster.StartAsync(TestCatalog.Films, options => options.TrendsFlushInterval = TimeSpan.FromHours(1));
+        return await DeliverAsync(cluster, delivery, seed);
+    }
+
+    [Fact]
+    public async Task Shuffled_and_duplicated_deliveries_give_identical_statistics_and_counts()
+    {
+        var events = Scenario(seed: 11);
+        var inLogOrder = await RunAsync(events, seed: 1);
+        var shuffled = await RunAsync([.. events.OrderBy(_ => Random.Shared.Next())], seed: 2);
+        var duplicated = await RunAsync([.. events, .. events.OrderBy(_ => Random.Shared.Next())], seed: 3);
+
+        Assert.NotEmpty(inLogOrder.UserStats);
+        Assert.Equal(inLogOrder, shuffled);
+        Assert.Equal(inLogOrder, duplicated);
+    }
+
+    [Fact]
+    public async Task Counts_equal_the_number_of_users_holding_each_film()
+    {
+        var events = Scenario(seed: 12);
+        await using var cluster = await StatisticsCluster.StartAsync(TestCatalog.Films, options => options.TrendsFlushInterval = TimeSpan.FromHours(1));
+        await DeliverAsync(cluster, events, seed: 4);
+
+        var catalog = new CatalogIndex(TestCatalog.Films);
+        var expected = events.GroupBy(e => e.UserId)
+            .SelectMany(user => FinalList(user).PresentFilms().Select(film => FilmEnricher.Enrich(film, catalog).FilmKey).Distinct())
+            .GroupBy(key => key)
+            .ToDictionary(key => key.Key, key => (long)key.Count());
+        Assert.Equal(expected.OrderBy(pair => pair.Key), cluster.Store.MovieCounts.Values.Select(doc => KeyValuePair.Create(doc.Id, doc.Count)).OrderBy(pair => pair.Key));
+        Assert.Equal(events.GroupBy(e => e.UserId).Count(user => FinalList(user).PresentFilms().Any()), cluster.Store.GlobalStats!.TotalUsers);
+    }
+
+    [Fact]
+    public async Task A_resend_of_every_list_changes_no_count()
+    {
+        var events = Scenario(seed: 13);
+        await using var cluster = await StatisticsCluster.StartAsync(TestCatalog.Films, options => options.TrendsFlushInterval = TimeSpan.FromHours(1));
+        var before = await DeliverAsync(cluster, events, seed: 5);
+
+        // The backend resends each list as it stands, once with RECALCULATE and once with BULK_IMPORT.
+        var resentAt = events.Max(e => e.Timestamp).AddMinutes(1);
+        var resend = events.GroupBy(e => e.UserId).SelectMany(user => FinalList(user).PresentFilms().SelectMany((film, i) => new[]
+        {
+            Make(MovieEventType.Recalculate, user.Key, resentAt.AddTicks(i * 10), ResendOf(film)),
+            Make(MovieEventType.BulkImport, user.Key, resentAt.AddSeconds(1).AddTicks(i * 10), ResendOf(film)),
+        })).ToList();
+        Assert.NotEmpty(resend);
+        var after = await DeliverAsync(cluster, [.. events, .. resend], seed: 6);
+
+        Assert.Equal(before, after);
+    }
+
+    private static WatchList FinalList(IEnumerable<MovieEvent> userEvents)
+    {
+        var list = new WatchList();
+        var position = 0;
+        foreach (var movieEvent in userEvents)
+        {
+            list.Apply(movieEvent, position++, TimeSpan.FromHours(1));
+        }
+
+        return list;
+    }
+
+    private static MovieInfo ResendOf(WatchedFilm film) => new()
+    {
+        Name = film.Name, Year = film.Year, Rating = film.Rating, Date = film.Date, ImdbId = film.ImdbId,
+        Genres = film.Genres, Duration = film.Duration, Director = film.Director, Actors = film.Actors,
+    };
+}

@@ -1,0 +1,56 @@
+using CineMatch.Catalog;
+using CineMatch.Events;
+using CineMatch.Silo.Embedded;
+using CineMatch.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace CineMatch.Tests.Support;
+
+/// <summary>A one-silo test cluster with the embedded in-memory parts and the real grains.</summary>
+public sealed class StatisticsCluster : IAsyncDisposable
+{
+    private readonly InProcessTestCluster _cluster;
+
+    private StatisticsCluster(InProcessTestCluster cluster) => _cluster = cluster;
+
+    public IClusterClient Client => _cluster.Client;
+
+    public IServiceProvider SiloServices => _cluster.GetSiloServiceProvider(_cluster.Silos[0].SiloAddress);
+
+    public InMemoryStatisticsStore Store => SiloServices.GetRequiredService<InMemoryStatisticsStore>();
+
+    public static async Task<StatisticsCluster> StartAsync(IReadOnlyList<CatalogMovie>? catalog = null, Action<StatisticsOptions>? configure = null)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddCineMatchStatistics();
+            silo.AddInMemoryStatisticsParts();
+            if (catalog is not null)
+            {
+                silo.Services.AddSingleton<ICatalogSource>(new FixedCatalog(catalog));
+            }
+
+            if (configure is not null)
+            {
+                silo.Services.Configure(configure);
+            }
+        });
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new StatisticsCluster(cluster);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+    }
+
+    private sealed class FixedCatalog(IReadOnlyList<CatalogMovie> movies) : ICatalogSource
+    {
+        public Task<IReadOnlyList<CatalogMovie>> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(movies);
+    }
+}
