@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using CineMatch.Catalog;
 using CineMatch.Documents;
 using CineMatch.Domain;
 using CineMatch.Events;
+using CineMatch.Silo.Catalog;
 using CineMatch.Silo.Embedded;
 using CineMatch.Silo.Hosting;
 using CineMatch.Sinks;
@@ -40,19 +42,22 @@ public static class ReplayCommand
             throw new UsageException($"replay: {ex.Message}");
         }
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["Catalog:File"] = catalogPath;
-        builder.UseOrleans(silo => SiloHosting.ConfigureEmbeddedSilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
-        using var host = builder.Build();
+        IReadOnlyList<CatalogMovie> catalog;
         try
         {
-            await host.StartAsync();
+            catalog = await new JsonFileCatalogSource(catalogPath).LoadAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is JsonException or InvalidDataException)
         {
             throw new UsageException($"--catalog: not a JSON array of catalog documents: {ex.Message}");
         }
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(catalog));
+        builder.UseOrleans(silo => SiloHosting.ConfigureEmbeddedSilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
+        using var host = builder.Build();
+        await host.StartAsync();
 
         var result = await ReplayAsync(host.Services, lines);
         await host.StopAsync();

@@ -103,7 +103,9 @@ public sealed class WatchListTests
         Assert.Equal(ApplyOutcome.Applied, list.Apply(Add("u", "A", 2000, T0), 0, Hour));
         Assert.Equal(ApplyOutcome.Late, list.Apply(Add("u", "B", 2000, T0.AddMinutes(-61)), 1, Hour));
         Assert.Equal(ApplyOutcome.Applied, list.Apply(Add("u", "C", 2000, T0.AddMinutes(-59)), 2, Hour));
-        Assert.Equal(["A", "C"], Names(list));
+
+        // Applied in event-time order: C happened before A, so it stands first in the list.
+        Assert.Equal(["C", "A"], Names(list));
     }
 
     [Fact]

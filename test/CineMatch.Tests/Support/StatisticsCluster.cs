@@ -1,5 +1,6 @@
 using CineMatch.Catalog;
 using CineMatch.Events;
+using CineMatch.Silo.Catalog;
 using CineMatch.Silo.Embedded;
 using CineMatch.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class StatisticsCluster : IAsyncDisposable
             silo.AddInMemoryStatisticsParts();
             if (catalog is not null)
             {
-                silo.Services.AddSingleton<ICatalogSource>(new FixedCatalog(catalog));
+                silo.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(catalog));
             }
 
             if (configure is not null)
@@ -47,10 +48,5 @@ public sealed class StatisticsCluster : IAsyncDisposable
     {
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
-    }
-
-    private sealed class FixedCatalog(IReadOnlyList<CatalogMovie> movies) : ICatalogSource
-    {
-        public Task<IReadOnlyList<CatalogMovie>> LoadAsync(CancellationToken cancellationToken) => Task.FromResult(movies);
     }
 }
