@@ -35,9 +35,12 @@ internal sealed partial class PersistentWriter(IOptions<MongoDBSinkOptions> opti
 
                 return;
             }
-            catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (IsTransient(e))
             {
                 LogAttemptFailed(e, what, attempt, delay);
+
+                // The caller stopped waiting: it learns that it cancelled, not why the last attempt failed.
+                cancellationToken.ThrowIfCancellationRequested();
             }
 
             await Task.Delay(delay, cancellationToken);

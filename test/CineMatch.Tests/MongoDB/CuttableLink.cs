@@ -40,7 +40,12 @@ public sealed class CuttableLink : IAsyncDisposable
         {
             foreach (var client in _open)
             {
-                client.Client.LingerState = new LingerOption(true, 0); // a reset, not a polite close
+                // A relay that is closing by itself may have let go of its socket already.
+                if (client.Client is { } socket)
+                {
+                    socket.LingerState = new LingerOption(true, 0); // a reset, not a polite close
+                }
+
                 client.Dispose();
             }
 
