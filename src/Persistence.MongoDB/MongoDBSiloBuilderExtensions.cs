@@ -15,7 +15,7 @@ namespace CineMatch.Persistence.MongoDB;
 public static class MongoDBSiloBuilderExtensions
 {
     /// <summary>The grain storage name the CineMatch grains ask for.</summary>
-    public const string GrainStorageName = "cinematch";
+    public const string GrainStorageName = StorageNames.Statistics;
 
     /// <summary>
     /// Everything in MongoDB: grain storage (default and "cinematch"), clustering, the statistics sinks,
