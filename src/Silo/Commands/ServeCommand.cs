@@ -4,6 +4,7 @@ using CineMatch.Catalog;
 using CineMatch.Events;
 using CineMatch.Silo.Demo;
 using CineMatch.Silo.Hosting;
+using Orleans.Dashboard;
 
 namespace CineMatch.Silo.Commands;
 
@@ -39,7 +40,11 @@ public static class ServeCommand
 
         var siloPort = builder.Configuration.GetValue("Silo:Port", 11111);
         var gatewayPort = builder.Configuration.GetValue("Silo:GatewayPort", 30000);
-        builder.UseOrleans(silo => SiloHosting.ConfigureEmbeddedSilo(silo, siloPort, gatewayPort));
+        builder.UseOrleans(silo =>
+        {
+            SiloHosting.ConfigureEmbeddedSilo(silo, siloPort, gatewayPort);
+            silo.AddDashboard();
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IEventPublisher, OrleansStreamEventPublisher>();
         if (options.Has("--demo"))
@@ -51,6 +56,7 @@ public static class ServeCommand
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapCineMatchGateway();
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapGet("/health", (LiveCatalog liveCatalog) => Results.Ok(new { status = "ok", catalog_films = liveCatalog.Count }));
         return app;
     }

@@ -88,8 +88,12 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unknown_users_get_404_and_health_reports_the_bundled_catalog()
+    public async Task Unknown_users_get_404_health_reports_the_bundled_catalog_and_the_dashboard_is_served()
     {
+        var dashboard = await _http.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Orleans Dashboard", await dashboard.Content.ReadAsStringAsync());
+
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/user-stats/nobody")).StatusCode);
         var health = await _http.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal(3200, health.GetProperty("catalog_films").GetInt32());
