@@ -22,7 +22,7 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var stored = await Collection<T>(stateName, grainId)
+        var stored = await Collection(stateName, grainId)
             .Find(ById(grainId))
             .FirstOrDefaultAsync();
         var state = stored?.GetValue(StateField, BsonNull.Value) is { IsBsonNull: false } value
@@ -44,7 +44,7 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
             { StateField, BsonJson.ToBson(grainState.State, options.SerializerOptions) },
         };
 
-        await Conditionally(grainId, grainState.ETag, async collection =>
+        await Conditionally(Collection(stateName, grainId), grainId, grainState.ETag, async collection =>
         {
             if (grainState.ETag is null)
             {
@@ -56,7 +56,7 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
 
             var replaced = await collection.ReplaceOneAsync(ById(grainId) & WithEtag(grainState.ETag), document);
             return replaced.MatchedCount == 1;
-        }, Collection<T>(stateName, grainId));
+        });
 
         grainState.ETag = etag;
         grainState.RecordExists = true;
@@ -64,27 +64,27 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var collection = Collection<T>(stateName, grainId);
+        var collection = Collection(stateName, grainId);
         if (options.DeleteStateOnClear)
         {
-            await Conditionally(grainId, grainState.ETag, async c =>
+            await Conditionally(collection, grainId, grainState.ETag, async c =>
             {
                 var deleted = await c.DeleteOneAsync(ById(grainId) & WithEtag(grainState.ETag));
                 // Nothing to delete is fine only for a grain that never saw a document and indeed has none.
                 return deleted.DeletedCount == 1
                     || (grainState.ETag is null && await c.CountDocumentsAsync(ById(grainId)) == 0);
-            }, collection);
+            });
             grainState.ETag = null;
         }
         else
         {
             var etag = NewEtag();
-            await Conditionally(grainId, grainState.ETag, async c =>
+            await Conditionally(collection, grainId, grainState.ETag, async c =>
             {
                 var update = Builders<BsonDocument>.Update.Set(EtagField, etag).Set(StateField, BsonNull.Value);
                 var updated = await c.UpdateOneAsync(ById(grainId) & WithEtag(grainState.ETag), update, new UpdateOptions { IsUpsert = grainState.ETag is null });
                 return updated.MatchedCount == 1 || updated.UpsertedId is not null;
-            }, collection);
+            });
             grainState.ETag = etag;
         }
 
@@ -93,7 +93,8 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
     }
 
     /// <summary>Runs a write that reports whether its etag condition held; a miss or a duplicate key means stale state.</summary>
-    private async Task Conditionally(GrainId grainId, string? expectedEtag, Func<IMongoCollection<BsonDocument>, Task<bool>> write, IMongoCollection<BsonDocument> collection)
+    private async Task Conditionally(
+        IMongoCollection<BsonDocument> collection, GrainId grainId, string? expectedEtag, Func<IMongoCollection<BsonDocument>, Task<bool>> write)
     {
         bool applied;
         try
@@ -117,7 +118,7 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
         }
     }
 
-    private IMongoCollection<BsonDocument> Collection<T>(string stateName, GrainId grainId) =>
+    private IMongoCollection<BsonDocument> Collection(string stateName, GrainId grainId) =>
         _database.GetCollection<BsonDocument>(CollectionName(options.CollectionPrefix, grainId.Type.ToString(), stateName));
 
     /// <summary>Collection names allow most characters, but generic grain types bring backticks and brackets: keep them tidy.</summary>
