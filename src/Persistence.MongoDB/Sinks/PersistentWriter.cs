@@ -15,7 +15,7 @@ internal sealed partial class PersistentWriter(IOptions<MongoDBSinkOptions> opti
     // Errors that no retry can fix: the write itself is wrong (too large, invalid), so waiting would block the caller forever.
     private static readonly HashSet<int> PermanentCodes = [2, 121, 10334, 17419, 17420];
 
-    public IMongoDatabase Database { get; } = options.Value.GetDatabase();
+    private IMongoDatabase Database { get; } = options.Value.GetDatabase();
 
     public async Task WriteAsync(string what, Func<IMongoDatabase, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
@@ -43,7 +43,8 @@ internal sealed partial class PersistentWriter(IOptions<MongoDBSinkOptions> opti
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            await Task.Delay(delay, cancellationToken);
+            // ±20 % jitter: the grains that lost MongoDB together should not all come back in the same instant.
+            await Task.Delay(delay * (0.8 + (0.4 * Random.Shared.NextDouble())), cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxRetryDelay.Ticks));
         }
     }
