@@ -4,6 +4,7 @@ using CineMatch.Domain;
 using CineMatch.Persistence.MongoDB;
 using CineMatch.Persistence.MongoDB.Catalog;
 using CineMatch.Silo.Catalog;
+using CineMatch.Silo.Commands;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -22,12 +23,12 @@ public sealed class MongoCatalogTests(MongoServer server) : IDisposable
     [Fact]
     public async Task Importing_the_bundled_catalog_twice_stores_each_film_once_and_the_source_loads_the_same_films()
     {
+        // The first import is the command an operator runs; the second shows that it stored every film once.
         var file = JsonFileCatalogSource.BundledPath;
-        var first = await new CatalogImporter().ImportAsync(file, _database, default);
+        Assert.Equal(0, await ImportCatalogCommand.RunAsync([file, "--mongo", server.ConnectionString, "--database", _database.DatabaseNamespace.DatabaseName]));
         var again = await new CatalogImporter().ImportAsync(file, _database, default);
 
         var expected = await new JsonFileCatalogSource(file).LoadAsync(default);
-        Assert.Equal(new CatalogImportResult(expected.Count, expected.Count, 0, 0), first);
         Assert.Equal(new CatalogImportResult(expected.Count, 0, expected.Count, 0), again);
 
         var loaded = await Source().LoadAsync(default);
@@ -107,4 +108,13 @@ public sealed class MongoCatalogTests(MongoServer server) : IDisposable
     /// <summary>Films as sorted JSON lines: records with lists do not compare by value.</summary>
     private static string[] Comparable(IEnumerable<CatalogMovie> films) =>
         films.Select(film => JsonSerializer.Serialize(film, DocumentJson.Options)).Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public async Task The_import_command_refuses_a_missing_file_or_server_with_a_reason()
+    {
+        var noFile = await Assert.ThrowsAsync<UsageException>(() => ImportCatalogCommand.RunAsync(["nowhere.json", "--mongo", server.ConnectionString]));
+        Assert.Contains("nowhere.json", noFile.Message);
+        var badUrl = await Assert.ThrowsAsync<UsageException>(() => ImportCatalogCommand.RunAsync([JsonFileCatalogSource.BundledPath, "--mongo", "not-a-url"]));
+        Assert.Contains("--mongo", badUrl.Message);
+    }
 }

@@ -1,3 +1,4 @@
+using CineMatch.Api.Hosting;
 using System.Net;
 using System.Text.Json.Nodes;
 using CineMatch.Domain;
@@ -35,19 +36,15 @@ public sealed class MongoEndToEndTests(MongoServer server) : IAsyncLifetime
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo =>
+        builder.UseOrleans(silo => SiloHosting.ConfigureSilo(silo, new DeploymentSettings
         {
-            silo.Configure<EndpointOptions>(endpoints =>
-            {
-                endpoints.AdvertisedIPAddress = IPAddress.Loopback;
-                endpoints.SiloPort = SiloHosting.FreePort();
-                endpoints.GatewayPort = SiloHosting.FreePort();
-            });
-            silo.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = ("e2e", "cinematch"));
-            silo.AddCineMatchStatistics();
-            silo.AddMemoryStreams(StreamNames.Provider).AddMemoryGrainStorage(StorageNames.PubSub);
-            silo.UseMongoDB(server.ConnectionString, _database.DatabaseNamespace.DatabaseName);
-        });
+            MongoConnectionString = server.ConnectionString,
+            MongoDatabase = _database.DatabaseNamespace.DatabaseName,
+            ClusterId = "e2e",
+            SiloPort = SiloHosting.FreePort(),
+            GatewayPort = SiloHosting.FreePort(),
+            AdvertisedIP = IPAddress.Loopback.ToString(),
+        }));
         _silo = builder.Build();
         await _silo.StartAsync();
     }
