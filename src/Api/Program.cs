@@ -1,13 +1,31 @@
 using CineMatch.Api.Endpoints;
+using CineMatch.Api.Hosting;
 using CineMatch.Api.Publishing;
 using CineMatch.Events;
+using CineMatch.Persistence.MongoDB.Clustering;
+using Orleans.Configuration;
 
-// The gateway on its own: an Orleans client in front of a silo cluster. (The embedded default hosts
-// the same endpoints inside the silo process: `dotnet run --project src/Silo`.)
+// The gateway on its own: an Orleans client in front of a silo cluster, found through MongoDB when
+// Mongo:ConnectionString / CINEMATCH_MONGO is set, else on localhost. (The embedded default hosts the
+// same endpoints inside the silo process: `dotnet run --project src/Silo`.)
 var builder = WebApplication.CreateBuilder(args);
+var settings = DeploymentSettings.From(builder.Configuration);
 builder.UseOrleansClient(client =>
 {
-    client.UseLocalhostClustering();
+    if (settings.UsesMongoDB)
+    {
+        client.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (settings.ClusterId, settings.ClusterId));
+        client.UseMongoDBClustering(options =>
+        {
+            options.ConnectionString = settings.MongoConnectionString;
+            options.DatabaseName = settings.MongoDatabase;
+        });
+    }
+    else
+    {
+        client.UseLocalhostClustering(settings.GatewayPort);
+    }
+
     client.AddMemoryStreams(StreamNames.Provider);
 });
 builder.Services.AddProblemDetails();

@@ -5,6 +5,7 @@ try
     return args.FirstOrDefault() switch
     {
         "replay" => await ReplayCommand.RunAsync(args[1..]),
+        "import-catalog" => await ImportCatalogCommand.RunAsync(args[1..]),
         "demo" => await ServeCommand.RunAsync([.. args[1..], "--demo"]),
         _ => await ServeCommand.RunAsync(args),
     };

@@ -26,8 +26,11 @@ public sealed class WatchList
     /// <summary>The latest event time applied, in UTC ticks; the watermark trails it.</summary>
     [Id(1)] public long LatestEventTicks { get; set; }
 
+    /// <summary>None while nothing was applied, or while the lateness reaches back before the calendar's start.</summary>
     public DateTimeOffset? Watermark(TimeSpan allowedLateness) =>
-        LatestEventTicks == 0 ? null : new DateTimeOffset(LatestEventTicks, TimeSpan.Zero) - allowedLateness;
+        LatestEventTicks == 0 || allowedLateness.Ticks >= LatestEventTicks
+            ? null
+            : new DateTimeOffset(LatestEventTicks - allowedLateness.Ticks, TimeSpan.Zero);
 
     public ApplyOutcome Apply(MovieEvent movieEvent, long sequence, TimeSpan allowedLateness)
     {

@@ -1,3 +1,4 @@
+using CineMatch.Api.Hosting;
 using CineMatch.Api.Endpoints;
 using CineMatch.Api.Publishing;
 using CineMatch.Catalog;
@@ -38,11 +39,10 @@ public static class ServeCommand
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var siloPort = builder.Configuration.GetValue("Silo:Port", 11111);
-        var gatewayPort = builder.Configuration.GetValue("Silo:GatewayPort", 30000);
+        var settings = DeploymentSettings.From(builder.Configuration);
         builder.UseOrleans(silo =>
         {
-            SiloHosting.ConfigureEmbeddedSilo(silo, siloPort, gatewayPort);
+            SiloHosting.ConfigureSilo(silo, settings);
             silo.AddDashboard();
         });
         builder.Services.AddProblemDetails();

@@ -33,20 +33,13 @@ public static class StatisticsSiloBuilderExtensions
     }
 
     /// <summary>
-    /// The in-memory parts of the embedded default: grain storage, memory streams and the statistics
-    /// collections, all inside this process. Clustering is left to the caller (localhost, or a test cluster).
+    /// The in-memory parts of the embedded default: grain storage and the statistics collections, inside
+    /// this process. Clustering and streams are left to the caller.
     /// </summary>
     public static ISiloBuilder AddInMemoryStatisticsParts(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.PubSub);
-        silo.AddMemoryStreams(StreamNames.Provider);
-        return silo.AddInMemoryStatisticsStore();
-    }
-
-    /// <summary>Grain storage and the statistics collections in memory, whatever carries the event stream (memory streams or Kafka).</summary>
-    public static ISiloBuilder AddInMemoryStatisticsStore(this ISiloBuilder silo)
-    {
         silo.AddMemoryGrainStorage(StorageNames.Statistics);
+        silo.AddMemoryGrainStorage(StorageNames.PubSub);
         silo.Services.TryAddSingleton<InMemoryStatisticsStore>();
         silo.Services.TryAddSingleton<IUserStatsSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());
         silo.Services.TryAddSingleton<ITrendsSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());

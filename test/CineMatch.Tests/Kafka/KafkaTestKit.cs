@@ -164,7 +164,7 @@ public sealed class KafkaSilos
             {
                 silo.Configure<GrainTypeOptions>(types => types.Classes.Remove(typeof(RecordingConsumerGrain)));
                 silo.AddCineMatchStatistics();
-                silo.AddInMemoryStatisticsStore();
+                silo.AddInMemoryStatisticsParts();
             }
             else
             {

@@ -109,6 +109,15 @@ public sealed class WatchListTests
     }
 
     [Fact]
+    public void An_unbounded_lateness_makes_nothing_late()
+    {
+        var list = new WatchList();
+        list.Apply(Add("u", "A", 2000, T0), 0, TimeSpan.MaxValue);
+        Assert.Equal(ApplyOutcome.Applied, list.Apply(Add("u", "B", 1990, T0.AddYears(-30)), 1, TimeSpan.MaxValue));
+        Assert.Null(list.Watermark(TimeSpan.MaxValue));
+    }
+
+    [Fact]
     public void Tombstones_older_than_the_watermark_are_purged_and_nothing_else()
     {
         var list = Apply(

@@ -28,6 +28,7 @@ public sealed class StatisticsCluster : IAsyncDisposable
         {
             silo.AddCineMatchStatistics();
             silo.AddInMemoryStatisticsParts();
+            silo.AddMemoryStreams(StreamNames.Provider);
             if (catalog is not null)
             {
                 silo.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(catalog));

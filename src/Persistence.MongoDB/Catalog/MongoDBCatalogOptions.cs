@@ -1,0 +1,4 @@
+namespace CineMatch.Persistence.MongoDB.Catalog;
+
+/// <summary>Options of the catalog read from <c>movies_catalog</c>.</summary>
+public sealed class MongoDBCatalogOptions : MongoDBConnectionOptions;
