@@ -1,6 +1,5 @@
 using CineMatch.Api.Endpoints;
 using CineMatch.Api.Hosting;
-using CineMatch.Api.Publishing;
 using CineMatch.Events;
 using CineMatch.Persistence.MongoDB.Clustering;
 using Orleans.Configuration;
@@ -26,10 +25,17 @@ builder.UseOrleansClient(client =>
         client.UseLocalhostClustering(settings.GatewayPort);
     }
 
-    client.AddMemoryStreams(StreamNames.Provider);
+    if (settings.EventLog == EventLog.Memory)
+    {
+        client.AddMemoryStreams(StreamNames.Provider);
+    }
 });
-builder.Services.AddProblemDetails();
-builder.Services.AddSingleton<IEventPublisher, OrleansStreamEventPublisher>();
+if (settings.UsesEmbeddedKafka)
+{
+    throw new InvalidOperationException("The gateway alone needs Kafka:BootstrapServers (or CINEMATCH_KAFKA), or EventLog=Memory.");
+}
+
+builder.Services.AddCineMatchGateway(settings);
 
 var app = builder.Build();
 app.UseExceptionHandler();

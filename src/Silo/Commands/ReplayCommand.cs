@@ -55,7 +55,7 @@ public static class ReplayCommand
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
         builder.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(catalog));
-        builder.UseOrleans(silo => SiloHosting.ConfigureEmbeddedSilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
+        builder.UseOrleans(silo => SiloHosting.ConfigureInMemorySilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
         using var host = builder.Build();
         await host.StartAsync();
 

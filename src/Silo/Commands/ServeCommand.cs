@@ -5,6 +5,7 @@ using CineMatch.Catalog;
 using CineMatch.Events;
 using CineMatch.Silo.Demo;
 using CineMatch.Silo.Hosting;
+using CineMatch.Streaming.Kafka.Monitoring;
 using Orleans.Dashboard;
 
 namespace CineMatch.Silo.Commands;
@@ -39,14 +40,19 @@ public static class ServeCommand
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var settings = DeploymentSettings.From(builder.Configuration);
+        var (settings, broker) = SiloHosting.WithEmbeddedKafka(DeploymentSettings.From(builder.Configuration));
+        if (broker is not null)
+        {
+            // Disposed with the host, after the silo and the publisher have stopped.
+            builder.Services.AddSingleton(broker);
+        }
+
         builder.UseOrleans(silo =>
         {
             SiloHosting.ConfigureSilo(silo, settings);
             silo.AddDashboard();
         });
-        builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton<IEventPublisher, OrleansStreamEventPublisher>();
+        builder.Services.AddCineMatchGateway(settings);
         if (options.Has("--demo"))
         {
             builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
@@ -57,7 +63,12 @@ public static class ServeCommand
         app.UseExceptionHandler();
         app.MapCineMatchGateway();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
-        app.MapGet("/health", (LiveCatalog liveCatalog) => Results.Ok(new { status = "ok", catalog_films = liveCatalog.Count }));
+        app.MapGet("/health", (LiveCatalog liveCatalog) => Results.Ok(new { status = "ok", catalog_films = liveCatalog.Count, event_log = settings.EventLog.ToString().ToLowerInvariant() }));
+        if (settings.EventLog == EventLog.Kafka)
+        {
+            app.MapGet("/kafka/lag", (IKafkaLagMonitor lag) => Results.Ok(lag.GetLag()));
+        }
+
         return app;
     }
 }

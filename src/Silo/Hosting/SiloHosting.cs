@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using CineMatch.Events;
 using CineMatch.Persistence.MongoDB;
 using CineMatch.Persistence.MongoDB.Storage;
+using CineMatch.Streaming.Kafka.Embedded;
+using CineMatch.Streaming.Kafka.Hosting;
 using Orleans.Configuration;
 
 namespace CineMatch.Silo.Hosting;
@@ -13,7 +15,8 @@ public static class SiloHosting
 {
     /// <summary>
     /// The silo for the given servers: MongoDB for storage, membership, sinks, catalog and history when a
-    /// connection string is set; otherwise one silo on loopback with every part in memory.
+    /// connection string is set, otherwise one silo on loopback with every part in memory; events from
+    /// Kafka, or from memory streams.
     /// </summary>
     public static void ConfigureSilo(ISiloBuilder silo, DeploymentSettings settings)
     {
@@ -47,12 +50,47 @@ public static class SiloHosting
             silo.AddInMemoryStatisticsParts();
         }
 
-        silo.AddMemoryStreams(StreamNames.Provider);
+        if (settings.EventLog == EventLog.Kafka)
+        {
+            silo.AddKafkaStreams(StreamNames.Provider, kafka => kafka
+                .ConfigureConnection(settings.ConfigureKafkaConnection)
+                .ConfigureConsumer(consumer =>
+                {
+                    consumer.Topics = [settings.KafkaTopic];
+                    consumer.ConsumerGroup = settings.KafkaConsumerGroup;
+                })
+                .ConfigureTopics(topics =>
+                {
+                    // The embedded broker has no admin API; its topic is made when the broker starts.
+                    topics.CreateIfMissing = !settings.UsesEmbeddedKafka;
+                    topics.Partitions = settings.KafkaPartitions;
+                }));
+        }
+        else
+        {
+            silo.AddMemoryStreams(StreamNames.Provider);
+        }
     }
 
-    /// <summary>The embedded default on the given ports: everything in memory.</summary>
-    public static void ConfigureEmbeddedSilo(ISiloBuilder silo, int siloPort = 11111, int gatewayPort = 30000) =>
-        ConfigureSilo(silo, new DeploymentSettings { SiloPort = siloPort, GatewayPort = gatewayPort });
+    /// <summary>
+    /// Starts a Kafka broker inside this process when the settings ask for Kafka but name no brokers, and
+    /// returns the settings pointing at it. The broker lives as long as the returned handle.
+    /// </summary>
+    public static (DeploymentSettings Settings, EmbeddedKafkaBroker? Broker) WithEmbeddedKafka(DeploymentSettings settings)
+    {
+        if (!settings.UsesEmbeddedKafka)
+        {
+            return (settings, null);
+        }
+
+        var broker = new EmbeddedKafkaBroker();
+        broker.CreateTopic(settings.KafkaTopic, settings.KafkaPartitions);
+        return (settings with { KafkaBootstrapServers = broker.BootstrapServers }, broker);
+    }
+
+    /// <summary>Everything in this process and in memory, memory streams included: the replay command's silo.</summary>
+    public static void ConfigureInMemorySilo(ISiloBuilder silo, int siloPort, int gatewayPort) =>
+        ConfigureSilo(silo, new DeploymentSettings { EventLog = EventLog.Memory, SiloPort = siloPort, GatewayPort = gatewayPort });
 
     /// <summary>A free loopback port, for silos that must not collide with a running server.</summary>
     public static int FreePort()

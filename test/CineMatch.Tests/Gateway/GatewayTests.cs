@@ -51,6 +51,10 @@ public sealed class GatewayTests : IAsyncLifetime
         await Eventually.TrueAsync(
             async () => (await _http.GetFromJsonAsync<JsonElement>("/trends/global")).GetProperty("total_entries").GetInt64() == 1,
             "the trends to count the entry");
+        // The default event log is the embedded Kafka broker: the lag endpoint shows the record consumed.
+        await Eventually.TrueAsync(
+            async () => (await _http.GetFromJsonAsync<JsonElement>("/kafka/lag")).EnumerateArray().Any(p => p.GetProperty("processed").GetInt64() >= 1 && p.GetProperty("lag").GetInt64() == 0),
+            "the partition's processed offset to pass the record");
         var trends = await _http.GetFromJsonAsync<JsonElement>("/trends/global");
         Assert.Equal("global_trends", trends.GetProperty("type").GetString());
         Assert.Equal("Heat", trends.GetProperty("top_movies")[0].GetProperty("title").GetString());
@@ -97,5 +101,6 @@ public sealed class GatewayTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/user-stats/nobody")).StatusCode);
         var health = await _http.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal(3200, health.GetProperty("catalog_films").GetInt32());
+        Assert.Equal("kafka", health.GetProperty("event_log").GetString());
     }
 }
