@@ -52,9 +52,16 @@ public sealed class GatewayTests : IAsyncLifetime
             async () => (await _http.GetFromJsonAsync<JsonElement>("/trends/global")).GetProperty("total_entries").GetInt64() == 1,
             "the trends to count the entry");
         // The default event log is the embedded Kafka broker: the lag endpoint shows the record consumed.
+        var lag = "";
         await Eventually.TrueAsync(
-            async () => (await _http.GetFromJsonAsync<JsonElement>("/kafka/lag")).EnumerateArray().Any(p => p.GetProperty("processed").GetInt64() >= 1 && p.GetProperty("lag").GetInt64() == 0),
-            "the partition's processed offset to pass the record");
+            async () =>
+            {
+                lag = await _http.GetStringAsync("/kafka/lag");
+                return JsonDocument.Parse(lag).RootElement.EnumerateArray()
+                    .Any(p => p.GetProperty("processed").GetInt64() >= 1 && p.GetProperty("lag").GetInt64() == 0);
+            },
+            TimeSpan.FromSeconds(20),
+            () => $"the partition's processed offset to pass the record; lag: {lag}");
         var trends = await _http.GetFromJsonAsync<JsonElement>("/trends/global");
         Assert.Equal("global_trends", trends.GetProperty("type").GetString());
         Assert.Equal("Heat", trends.GetProperty("top_movies")[0].GetProperty("title").GetString());

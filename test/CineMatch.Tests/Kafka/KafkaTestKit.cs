@@ -162,14 +162,11 @@ public sealed class KafkaSilos
         {
             if (RealGrains)
             {
-                silo.Configure<GrainTypeOptions>(types => types.Classes.Remove(typeof(RecordingConsumerGrain)));
                 silo.AddCineMatchStatistics();
                 silo.AddInMemoryStatisticsParts();
             }
             else
             {
-                // The real user grain subscribes to the same namespace; here the recording grain is the only consumer.
-                silo.Configure<GrainTypeOptions>(types => types.Classes.Remove(typeof(CineMatch.Grains.UserStatsGrain)));
                 silo.Services.AddSingleton(Scenario);
                 silo.Services.AddSingleton<IRejectedEventSink>(DeadLetters);
             }
@@ -181,6 +178,7 @@ public sealed class KafkaSilos
                     c.Topics = [Topic];
                     c.ConsumerGroup = Group;
                     c.MaxEventsPerBatch = MaxEventsPerBatch;
+                    c.StreamNamespace = RealGrains ? StreamNames.UserMovieEvents : RecordingConsumerGrain.Namespace;
                 })
                 .ConfigurePublisher(p => p.Topic = Topic)
                 .ConfigureCache(c => c.MaxDeliveryRounds = MaxDeliveryRounds)

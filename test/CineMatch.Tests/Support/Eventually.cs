@@ -13,6 +13,9 @@ public static class Eventually
     public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe) =>
         PollAsync(() => Task.FromResult(condition()), describe, timeout);
 
+    public static Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe) =>
+        PollAsync(condition, describe, timeout);
+
     private static async Task PollAsync(Func<Task<bool>> condition, Func<string> describe, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
