@@ -21,18 +21,20 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test CineMatch.sln --configuration Release --logger "console;verbosity=normal" 2>&1 | tee "$log"
+dotnet test CineMatch.sln --configuration Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
-summary=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1 || true)
-if [ -z "$summary" ]; then
-  echo "test/run.sh: no test summary found" >&2
+# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 351, Skipped: 0, Total: 351, ...".
+summaries=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" || true)
+if [ -z "$summaries" ]; then
+  echo "test/run.sh: dotnet test printed no test summary" >&2
   exit 1
 fi
-failed=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$summary")
-passed=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$summary")
-skipped=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$summary")
+count() { awk -v field="$1" 'match($0, field ": +[0-9]+") { split(substr($0, RSTART, RLENGTH), part, ": +"); sum += part[2] } END { print sum + 0 }' <<<"$summaries"; }
+failed=$(count Failed)
+passed=$(count Passed)
+skipped=$(count Skipped)
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$skipped" -ne 0 ]; then
   echo "test/run.sh: $skipped test(s) skipped; every integration test must run" >&2
