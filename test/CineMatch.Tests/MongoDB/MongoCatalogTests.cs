@@ -21,18 +21,23 @@ public sealed class MongoCatalogTests(MongoServer server) : IDisposable
     public void Dispose() => _files.ForEach(File.Delete);
 
     [Fact]
-    public async Task Importing_the_bundled_catalog_twice_stores_each_film_once_and_the_source_loads_the_same_films()
+    public async Task Importing_the_bundled_catalog_stores_each_film_once_and_the_source_loads_the_same_films()
     {
-        // The first import is the command an operator runs; the second shows that it stored every film once.
+        // The import is the command an operator runs.
         var file = JsonFileCatalogSource.BundledPath;
         Assert.Equal(0, await ImportCatalogCommand.RunAsync([file, "--mongo", server.ConnectionString, "--database", _database.DatabaseNamespace.DatabaseName]));
-        var again = await new CatalogImporter().ImportAsync(file, _database, default);
-
         var expected = await new JsonFileCatalogSource(file).LoadAsync(default);
-        Assert.Equal(new CatalogImportResult(expected.Count, 0, expected.Count, 0), again);
-
         var loaded = await Source().LoadAsync(default);
         Assert.Equal(Comparable(expected), Comparable(loaded));
+
+        // Importing films again replaces them rather than adding copies. (A part of the catalog: the emulator
+        // checks the unique index by scanning, which makes a full second pass needlessly slow.)
+        var part = Path.Combine(Path.GetTempPath(), $"catalog-{Guid.NewGuid():N}.json");
+        _files.Add(part);
+        await File.WriteAllTextAsync(part, JsonSerializer.Serialize(expected.Take(100), DocumentJson.Options));
+        var again = await new CatalogImporter().ImportAsync(part, _database, default);
+        Assert.Equal(new CatalogImportResult(100, 0, 100, 0), again);
+        Assert.Equal(expected.Count, await _database.GetCollection<BsonDocument>(CollectionNames.MoviesCatalog).CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty));
     }
 
     [Fact]

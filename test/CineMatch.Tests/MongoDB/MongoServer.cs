@@ -55,7 +55,9 @@ public sealed class MongoServer : IAsyncLifetime
     {
         var settings = MongoClientSettings.FromConnectionString(connectionString ?? ConnectionString);
         settings.ServerSelectionTimeout = TimeSpan.FromSeconds(5);
-        settings.ConnectTimeout = TimeSpan.FromSeconds(2);
+        // Heartbeats wait this long too; the single-threaded emulator can be busy for seconds with a bulk
+        // write, and a heartbeat that times out makes the driver drop the connections in use.
+        settings.ConnectTimeout = TimeSpan.FromSeconds(10);
         return new MongoClient(settings);
     }
 
