@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using CineMatch.Silo.Commands;
 using CineMatch.Silo.Hosting;
+using CineMatch.Streaming.Kafka.Embedded;
+using Microsoft.Extensions.DependencyInjection;
 using CineMatch.Tests.Support;
 
 namespace CineMatch.Tests.Gateway;
@@ -82,6 +84,18 @@ public sealed class GatewayTests : IAsyncLifetime
 
         await Task.Delay(500);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/user-stats/gw-2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_the_broker_gone_an_event_is_refused_with_503_not_lost_silently()
+    {
+        await _app.Services.GetRequiredService<EmbeddedKafkaBroker>().DisposeAsync();
+
+        var response = await PostAsync(Valid.Replace("gw-1", "gw-9"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
     }
 
     [Theory]
