@@ -11,7 +11,8 @@ namespace CineMatch.Silo.Bench;
 /// <param name="Events">Records processed inside the measured window (those done before the silo reported active are left out).</param>
 /// <param name="Window">From the silo reporting active to every partition's processed offset reaching its high watermark.</param>
 /// <param name="FromStart">From the call that starts the silo to the same end: silo start, grain activations and all.</param>
-public sealed record EndToEndResult(long Events, TimeSpan Window, TimeSpan FromStart, BenchOutcome Outcome)
+/// <param name="Cpu">Processor time of this process inside the window, as a share of all cores.</param>
+public sealed record EndToEndResult(long Events, TimeSpan Window, TimeSpan FromStart, double Cpu, BenchOutcome Outcome)
 {
     public double EventsPerSecond => Events / Window.TotalSeconds;
 }
@@ -40,6 +41,7 @@ public static class EndToEndRun
         var fromStart = Stopwatch.StartNew();
         await host.StartAsync();
         var window = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var doneBeforeWindow = Processed(lag.GetLag());
         while (!Finished(lag.GetLag(), highWatermarks))
         {
@@ -53,10 +55,11 @@ public static class EndToEndRun
 
         window.Stop();
         fromStart.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart) / (window.Elapsed * Environment.ProcessorCount);
 
         var outcome = await OutcomeAsync(host.Services);
         await host.StopAsync();
-        return new EndToEndResult(highWatermarks.Sum() - doneBeforeWindow, window.Elapsed, fromStart.Elapsed, outcome);
+        return new EndToEndResult(highWatermarks.Sum() - doneBeforeWindow, window.Elapsed, fromStart.Elapsed, cpu, outcome);
     }
 
     /// <summary>The same records through the replay path (memory streams, direct grain calls): the expected outcome.</summary>

@@ -27,7 +27,7 @@ public static class BenchCommand
             throw new UsageException($"bench: unknown argument {options.Rest[0]}");
         }
 
-        var events = Positive(options, "--events", 200_000);
+        var events = Positive(options, "--events", 100_000);
         var users = Positive(options, "--users", 10_000);
         var partitions = Positive(options, "--partitions", 32);
         var repeat = Positive(options, "--repeat", 3);
@@ -72,7 +72,7 @@ public static class BenchCommand
             passes.Add((raw.RecordsPerSecond, endToEnd));
             Console.WriteLine(
                 $"pass {pass}: raw {raw.RecordsPerSecond,9:N0}/s   end-to-end {endToEnd.EventsPerSecond,9:N0}/s ({endToEnd.Events:N0} events in {endToEnd.Window.TotalSeconds:N2} s; "
-                + $"{endToEnd.FromStart.TotalSeconds:N2} s from silo start)   ratio {endToEnd.EventsPerSecond / raw.RecordsPerSecond:P1}   "
+                + $"{endToEnd.FromStart.TotalSeconds:N2} s from silo start; CPU {endToEnd.Cpu:P0})   ratio {endToEnd.EventsPerSecond / raw.RecordsPerSecond:P1}   "
                 + (differences.Count == 0 ? "outcome = replay" : "OUTCOME DIFFERS: " + string.Join("; ", differences)));
         }
 
