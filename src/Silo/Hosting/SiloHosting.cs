@@ -58,6 +58,10 @@ public static class SiloHosting
                 {
                     consumer.Topics = [settings.KafkaTopic];
                     consumer.ConsumerGroup = settings.KafkaConsumerGroup;
+                    // Under a backlog a bigger pull puts more of one user's events into one delivery (one state
+                    // write, one recompute, one outbox round); when caught up a pull only takes what is fetched.
+                    // Measured with the bench: 500 -> 4,000 doubled events/s (README, Performance).
+                    consumer.PollBatchSize = 4_000;
                 })
                 .ConfigureTopics(topics =>
                 {

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using CineMatch.Api.Hosting;
+using CineMatch.Silo.Commands;
+using CineMatch.Silo.Embedded;
+using CineMatch.Silo.Hosting;
+using CineMatch.Streaming.Kafka.Monitoring;
+
+namespace CineMatch.Silo.Bench;
+
+/// <summary>One pass of the whole path over a topic that is already full.</summary>
+/// <param name="Events">Records processed inside the measured window (those done before the silo reported active are left out).</param>
+/// <param name="Window">From the silo reporting active to every partition's processed offset reaching its high watermark.</param>
+/// <param name="FromStart">From the call that starts the silo to the same end: silo start, grain activations and all.</param>
+/// <param name="Cpu">Processor time of this process inside the window, as a share of all cores.</param>
+public sealed record EndToEndResult(long Events, TimeSpan Window, TimeSpan FromStart, double Cpu, BenchOutcome Outcome)
+{
+    public double EventsPerSecond => Events / Window.TotalSeconds;
+}
+
+public static class EndToEndRun
+{
+    /// <summary>
+    /// Starts a silo configured like the server (Kafka event log on the given brokers, a fresh consumer group,
+    /// in-memory storage and collections, the real grains) and times it until the whole topic is processed.
+    /// </summary>
+    public static async Task<EndToEndResult> RunAsync(string bootstrapServers, string topic, IReadOnlyList<long> highWatermarks, string consumerGroup, TimeSpan timeout)
+    {
+        var settings = new DeploymentSettings
+        {
+            EventLog = CineMatch.Api.Hosting.EventLog.Kafka,
+            KafkaBootstrapServers = bootstrapServers,
+            KafkaTopic = topic,
+            KafkaConsumerGroup = consumerGroup,
+            KafkaPartitions = highWatermarks.Count,
+            SiloPort = SiloHosting.FreePort(),
+            GatewayPort = SiloHosting.FreePort(),
+        };
+        using var host = BuildHost(silo => SiloHosting.ConfigureSilo(silo, settings));
+        var lag = host.Services.GetRequiredService<IKafkaLagMonitor>();
+
+        var fromStart = Stopwatch.StartNew();
+        await host.StartAsync();
+        var window = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var doneBeforeWindow = Processed(lag.GetLag());
+        while (!Finished(lag.GetLag(), highWatermarks))
+        {
+            if (fromStart.Elapsed > timeout)
+            {
+                throw new TimeoutException($"bench: the silo processed {Processed(lag.GetLag())} of {highWatermarks.Sum()} records in {timeout}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(2));
+        }
+
+        window.Stop();
+        fromStart.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart) / (window.Elapsed * Environment.ProcessorCount);
+
+        var outcome = await OutcomeAsync(host.Services);
+        await host.StopAsync();
+        return new EndToEndResult(highWatermarks.Sum() - doneBeforeWindow, window.Elapsed, fromStart.Elapsed, cpu, outcome);
+    }
+
+    /// <summary>The same records through the replay path (memory streams, direct grain calls): the expected outcome.</summary>
+    public static async Task<BenchOutcome> ReplayAsync(IReadOnlyList<string> lines)
+    {
+        using var host = BuildHost(silo => SiloHosting.ConfigureInMemorySilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
+        await host.StartAsync();
+        await ReplayCommand.ReplayAsync(host.Services, lines);
+        var outcome = await OutcomeAsync(host.Services);
+        await host.StopAsync();
+        return outcome;
+    }
+
+    private static IHost BuildHost(Action<ISiloBuilder> configure)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
+        builder.UseOrleans(configure);
+        return builder.Build();
+    }
+
+    private static async Task<BenchOutcome> OutcomeAsync(IServiceProvider services)
+    {
+        var trends = services.GetRequiredService<IGrainFactory>().GetGrain<IGlobalTrendsGrain>(0);
+        await trends.FlushAsync();
+        return BenchOutcome.Of(services.GetRequiredService<InMemoryStatisticsStore>(), await trends.GetSnapshotAsync());
+    }
+
+    private static long Processed(IReadOnlyList<PartitionLag> partitions) => partitions.Sum(p => Math.Max(0, p.Processed));
+
+    private static bool Finished(IReadOnlyList<PartitionLag> partitions, IReadOnlyList<long> highWatermarks) =>
+        partitions.Count == highWatermarks.Count && partitions.All(p => p.Processed == highWatermarks[p.Partition]);
+}
