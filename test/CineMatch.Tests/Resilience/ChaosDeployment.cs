@@ -150,11 +150,7 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
     public static async Task<Outcome> ReplayAsync(IReadOnlyList<MovieEvent> log)
     {
         var (_, films) = await CatalogAsync();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
-        builder.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(films));
-        builder.UseOrleans(silo => SiloHosting.ConfigureInMemorySilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
-        using var host = builder.Build();
+        using var host = ReplayCommand.BuildHost(films);
         await host.StartAsync();
         var summary = await ReplayCommand.ReplayAsync(host.Services, [.. log.Select(EventJson.Serialize)]);
         Assert.Equal(0, summary.DeadLetters);
