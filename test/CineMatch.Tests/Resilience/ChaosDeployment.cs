@@ -54,6 +54,28 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
 
     public string Group => $"stats-{Topic}";
 
+    /// <summary>The log of a test, the replay's documents for it, and a fresh deployment with the catalog imported.</summary>
+    public static async Task<(ChaosDeployment Deployment, List<MovieEvent> Log, Outcome Expected)> PrepareAsync(MongoServer mongo, KafkaBrokerFixture kafka, int seed)
+    {
+        var log = await TrafficAsync(seed, users: 300, events: 3000);
+        var expected = await ReplayAsync(log);
+        var deployment = new ChaosDeployment(mongo, kafka);
+        await deployment.ImportCatalogAsync();
+        return (deployment, log, expected);
+    }
+
+    /// <summary>
+    /// The end of every test: once the whole log is produced, MongoDB holds the replay's documents, every partition
+    /// is committed to the end, and no valid event was set aside as a dead letter.
+    /// </summary>
+    public async Task EndsAsTheReplayAsync(Task producing, Outcome expected, TimeSpan timeout)
+    {
+        await producing;
+        await ConvergesToAsync(expected, timeout);
+        await Eventually.TrueAsync(CommittedToTheEnd, TimeSpan.FromSeconds(10), () => "the log was not committed to the end");
+        Assert.Empty(await DeadLettersAsync());
+    }
+
     /// <summary>
     /// A realistic log for <paramref name="users"/> users: films of the catalog (by title and year, some by imdb id)
     /// and a few unknown ones, RECALCULATE resends and duplicates, all inside one watermark (50 minutes).

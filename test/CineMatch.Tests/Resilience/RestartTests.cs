@@ -19,10 +19,7 @@ public sealed class RestartTests(MongoServer mongo, KafkaBrokerFixture kafka)
     public async Task A_silo_stopped_mid_stream_and_replaced_leaves_the_documents_of_the_replay(bool kill)
     {
         var clock = Stopwatch.StartNew();
-        var deployment = new ChaosDeployment(mongo, kafka);
-        var log = await ChaosDeployment.TrafficAsync(seed: kill ? 21 : 22, users: 300, events: 3000);
-        var expected = await ChaosDeployment.ReplayAsync(log);
-        await deployment.ImportCatalogAsync();
+        var (deployment, log, expected) = await ChaosDeployment.PrepareAsync(mongo, kafka, seed: kill ? 21 : 22);
         await using var first = await deployment.StartSiloAsync();
         var producing = deployment.ProduceLiveAsync(log, chunks: 20, pause: TimeSpan.FromMilliseconds(400));
         await Eventually.TrueAsync(() => first.Processed >= log.Count / 3, TimeSpan.FromSeconds(30),
@@ -40,10 +37,7 @@ public sealed class RestartTests(MongoServer mongo, KafkaBrokerFixture kafka)
 
         var stoppedAt = clock.Elapsed;
         await using var second = await deployment.StartSiloAsync(first.Ports);
-        await producing;
-        await deployment.ConvergesToAsync(expected, TimeSpan.FromSeconds(40));
-        await Eventually.TrueAsync(deployment.CommittedToTheEnd, TimeSpan.FromSeconds(10), () => "the second silo did not commit to the end");
-        Assert.Empty(await deployment.DeadLettersAsync());
+        await deployment.EndsAsTheReplayAsync(producing, expected, TimeSpan.FromSeconds(40));
         Console.WriteLine($"restart ({(kill ? "kill" : "orderly stop")}): {log.Count} records, {processedAtStop} processed when the first silo went " +
             $"at {stoppedAt.TotalSeconds:F1} s, converged at {clock.Elapsed.TotalSeconds:F1} s");
     }
