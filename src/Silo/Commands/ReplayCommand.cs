@@ -52,11 +52,7 @@ public static class ReplayCommand
             throw new UsageException($"--catalog: not a JSON array of catalog documents: {ex.Message}");
         }
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
-        builder.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(catalog));
-        builder.UseOrleans(silo => SiloHosting.ConfigureInMemorySilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
-        using var host = builder.Build();
+        using var host = BuildHost(catalog);
         await host.StartAsync();
 
         var result = await ReplayAsync(host.Services, lines);
@@ -64,6 +60,16 @@ public static class ReplayCommand
         await WriteCollectionsAsync(host.Services.GetRequiredService<InMemoryStatisticsStore>(), outDir);
         Console.WriteLine($"replay: {result.Applied} event(s) for {result.Users} user(s), {result.DeadLetters} dead letter(s); written to {Path.GetFullPath(outDir)}");
         return 0;
+    }
+
+    /// <summary>The replay's silo: everything in this process and in memory, on free ports, with the given catalog.</summary>
+    public static IHost BuildHost(IReadOnlyList<CatalogMovie> catalog)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
+        builder.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(catalog));
+        builder.UseOrleans(silo => SiloHosting.ConfigureInMemorySilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
+        return builder.Build();
     }
 
     public sealed record ReplaySummary(int Applied, int Users, int DeadLetters);

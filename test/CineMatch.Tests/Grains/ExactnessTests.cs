@@ -12,37 +12,17 @@ namespace CineMatch.Tests.Grains;
 /// </summary>
 public sealed class ExactnessTests
 {
-    private static readonly (string Name, int? Year, string? ImdbId)[] Films =
+    private static readonly FilmRef[] Films =
     [
-        ("Alien", 1979, null), ("Alien", null, "tt0078748"), ("King Kong", 1933, null), ("King Kong", 2005, null),
-        ("Spirited Away", 2001, null), ("Amelie", 2001, null), ("Heat", 1995, null), ("Some Home Video", 2024, null),
+        new("Alien", 1979), new("Alien", null, "tt0078748"), new("King Kong", 1933), new("King Kong", 2005),
+        new("Spirited Away", 2001), new("Amelie", 2001), new("Heat", 1995), new("Some Home Video", 2024),
     ];
 
-    private static List<MovieEvent> Scenario(int seed, int count = 400)
-    {
-        var random = new Random(seed);
-        var users = Enumerable.Range(1, 6).Select(i => $"user-{i}").ToArray();
-        return [.. Enumerable.Range(0, count).Select(i =>
-        {
-            var (name, year, imdb) = Films[random.Next(Films.Length)];
-            var user = users[random.Next(users.Length)];
-            // Distinct microsecond times within 50 minutes: every order stays inside the watermark.
-            var at = T0.AddSeconds(i * 7).AddTicks(random.Next(1, 9) * 10);
-            var movie = new MovieInfo
-            {
-                Name = name, Year = year, ImdbId = imdb, Rating = random.Next(0, 6) is var r && r > 0 ? r : null,
-                Date = $"2025-{random.Next(1, 13):D2}-{random.Next(1, 28):D2}", Genres = random.Next(3) == 0 ? ["Drama"] : null,
-                Duration = random.Next(2) == 0 ? 90 + random.Next(60) : null, Director = "Some One", Actors = "A B, C D",
-            };
-            return random.Next(10) switch
-            {
-                < 2 => Make(MovieEventType.Delete, user, at, new MovieInfo { Name = name, Year = year }),
-                < 4 => Make(MovieEventType.UpdateRating, user, at, new MovieInfo { Name = name, Year = year, NewRating = random.Next(1, 6) }),
-                4 => Make(MovieEventType.BulkImport, user, at, movie),
-                _ => Make(MovieEventType.Add, user, at, movie),
-            };
-        })];
-    }
+    private static readonly string[] Users = [.. Enumerable.Range(1, 6).Select(i => $"user-{i}")];
+
+    // Distinct microsecond times within 50 minutes: every order stays inside the watermark.
+    private static List<MovieEvent> Scenario(int seed, int count = 400) =>
+        RandomEvents.Generate(seed, count, Users, Films, TimeSpan.FromSeconds(7));
 
     /// <summary>Delivers the events in the given order, per user in batches of random size, users concurrently.</summary>
     private static async Task<Outcome> DeliverAsync(StatisticsCluster cluster, IReadOnlyList<MovieEvent> delivery, int seed)
