@@ -1,3 +1,4 @@
+using CineMatch.Silo.Catalog;
 using System.Diagnostics;
 using CineMatch.Api.Hosting;
 using CineMatch.Silo.Commands;
@@ -35,7 +36,7 @@ public static class EndToEndRun
             SiloPort = SiloHosting.FreePort(),
             GatewayPort = SiloHosting.FreePort(),
         };
-        using var host = BuildHost(silo => SiloHosting.ConfigureSilo(silo, settings));
+        using var host = SiloHosting.BuildSiloHost(silo => SiloHosting.ConfigureSilo(silo, settings));
         var lag = host.Services.GetRequiredService<IKafkaLagMonitor>();
 
         var fromStart = Stopwatch.StartNew();
@@ -65,20 +66,12 @@ public static class EndToEndRun
     /// <summary>The same records through the replay path (memory streams, direct grain calls): the expected outcome.</summary>
     public static async Task<BenchOutcome> ReplayAsync(IReadOnlyList<string> lines)
     {
-        using var host = BuildHost(silo => SiloHosting.ConfigureInMemorySilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
+        using var host = ReplayCommand.BuildHost(await new JsonFileCatalogSource(JsonFileCatalogSource.BundledPath).LoadAsync(CancellationToken.None));
         await host.StartAsync();
         await ReplayCommand.ReplayAsync(host.Services, lines);
         var outcome = await OutcomeAsync(host.Services);
         await host.StopAsync();
         return outcome;
-    }
-
-    private static IHost BuildHost(Action<ISiloBuilder> configure)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
-        builder.UseOrleans(configure);
-        return builder.Build();
     }
 
     private static async Task<BenchOutcome> OutcomeAsync(IServiceProvider services)

@@ -63,14 +63,9 @@ public static class ReplayCommand
     }
 
     /// <summary>The replay's silo: everything in this process and in memory, on free ports, with the given catalog.</summary>
-    public static IHost BuildHost(IReadOnlyList<CatalogMovie> catalog)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
-        builder.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(catalog));
-        builder.UseOrleans(silo => SiloHosting.ConfigureInMemorySilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()));
-        return builder.Build();
-    }
+    public static IHost BuildHost(IReadOnlyList<CatalogMovie> catalog) => SiloHosting.BuildSiloHost(
+        silo => SiloHosting.ConfigureInMemorySilo(silo, SiloHosting.FreePort(), SiloHosting.FreePort()),
+        services => services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(catalog)));
 
     public sealed record ReplaySummary(int Applied, int Users, int DeadLetters);
 

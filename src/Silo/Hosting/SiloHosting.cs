@@ -96,6 +96,16 @@ public static class SiloHosting
     public static void ConfigureInMemorySilo(ISiloBuilder silo, int siloPort, int gatewayPort) =>
         ConfigureSilo(silo, new DeploymentSettings { EventLog = EventLog.Memory, SiloPort = siloPort, GatewayPort = gatewayPort });
 
+    /// <summary>A host with a silo and nothing else, logging only warnings: for the commands and the bench.</summary>
+    public static IHost BuildSiloHost(Action<ISiloBuilder> configureSilo, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans", LogLevel.Error);
+        configureServices?.Invoke(builder.Services);
+        builder.UseOrleans(configureSilo);
+        return builder.Build();
+    }
+
     /// <summary>A free loopback port, for silos that must not collide with a running server.</summary>
     public static int FreePort()
     {
