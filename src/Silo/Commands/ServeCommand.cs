@@ -60,6 +60,13 @@ public static class ServeCommand
         }
 
         var app = builder.Build();
+        if (settings.EventLog == EventLog.Kafka && !settings.UsesEmbeddedKafka && !settings.UsesMongoDB)
+        {
+            app.Logger.LogWarning(
+                "Kafka at {Brokers} with grain state in memory: a restart resumes from the committed offsets with empty lists. Set Mongo:ConnectionString (CINEMATCH_MONGO) for durable state.",
+                settings.KafkaBootstrapServers);
+        }
+
         app.UseExceptionHandler();
         app.MapCineMatchGateway();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
