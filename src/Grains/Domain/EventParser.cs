@@ -17,7 +17,7 @@ namespace CineMatch.Domain;
 /// <item><c>genres</c> must be an array of strings (or null); a lone string is a wrong type.</item>
 /// <item>Optional text fields that are empty or blank are read as missing (null).</item>
 /// <item><c>timestamp</c> must be a string in ISO-8601 date-time form: <c>T</c> or space separator, seconds with up
-/// to 7 fractional digits or minutes only, offset <c>Z</c> or <c>±hh:mm</c>. A date-time written without an offset is
+/// to 7 fractional digits or minutes only, offset <c>Z</c>, <c>±hh:mm</c> or <c>±hhmm</c>. A date-time written without an offset is
 /// taken as UTC rather than rejected: Python's <c>datetime.utcnow().isoformat()</c> writes exactly that, and losing
 /// the whole stream to the dead-letter store would be worse than trusting it is UTC. A date alone is rejected.</item>
 /// </list>

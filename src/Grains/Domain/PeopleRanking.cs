@@ -1,3 +1,4 @@
+using System.Globalization;
 using CineMatch.Documents;
 
 namespace CineMatch.Domain;
@@ -70,7 +71,7 @@ public sealed class PeopleRanking
         var result = new Dictionary<string, IReadOnlyList<PersonStat>>(StringComparer.Ordinal);
         foreach (var threshold in BestRatedThresholds)
         {
-            result[threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)] = _people
+            result[threshold.ToString(CultureInfo.InvariantCulture)] = _people
                 .Where(person => person.Count >= threshold)
                 .OrderByDescending(person => person.AvgRating)
                 .ThenByDescending(person => person.Count)

@@ -119,6 +119,7 @@ public class EventParserTests
     [InlineData("2026-01-19T15:04:11.1234567-05:00", 2026, 1, 19, 15, 4, 11, 1234567, -300)]
     [InlineData("2026-01-19 21:04:11.532871+01:00", 2026, 1, 19, 21, 4, 11, 5328710, 60)]
     [InlineData("2026-01-19T21:04+01:00", 2026, 1, 19, 21, 4, 0, 0, 60)]
+    [InlineData("2026-01-19T21:04:11+0100", 2026, 1, 19, 21, 4, 11, 0, 60)]
     [InlineData("2026-01-19T21:04:11.532871", 2026, 1, 19, 21, 4, 11, 5328710, 0)] // no offset: taken as UTC
     public void Timestamp_accepts_iso_8601_forms_the_backend_writes(
         string timestamp, int year, int month, int day, int hour, int minute, int second, int ticks, int offsetMinutes)
@@ -190,6 +191,8 @@ public class EventParserTests
         { Event(timestamp: "\"yesterday\""), "timestamp: not an ISO-8601 date-time with offset: 'yesterday'" },
         { Event(timestamp: "\"2026-01-19\""), "timestamp: not an ISO-8601 date-time with offset: '2026-01-19'" },
         { Event(timestamp: "\"2026-13-19T10:00:00Z\""), "timestamp: not an ISO-8601 date-time with offset: '2026-13-19T10:00:00Z'" },
+        { Event(timestamp: "\"2026-01-19T21:04:11+01\""), "timestamp: not an ISO-8601 date-time with offset: '2026-01-19T21:04:11+01'" },
+        { Event(timestamp: "\"2026-01-19T21:04:11.123456789Z\""), "timestamp: not an ISO-8601 date-time with offset: '2026-01-19T21:04:11.123456789Z'" },
         { Event(timestamp: "\"19/01/2026 10:00\""), "timestamp: not an ISO-8601 date-time with offset: '19/01/2026 10:00'" },
     };
 
