@@ -12,8 +12,10 @@ namespace CineMatch.Tests.Resilience;
 [Collection(ResilienceCollection.Name)]
 public sealed class FailoverTests(MongoServer mongo, KafkaBrokerFixture kafka)
 {
-    [Fact]
-    public async Task When_one_of_two_silos_stops_mid_stream_the_other_finishes_with_the_documents_of_the_replay()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task When_one_of_two_silos_stops_mid_stream_the_other_finishes_with_the_documents_of_the_replay(bool kill)
     {
         var clock = Stopwatch.StartNew();
         var (deployment, log, expected) = await ChaosDeployment.PrepareAsync(mongo, kafka, seed: 31);
@@ -28,12 +30,20 @@ public sealed class FailoverTests(MongoServer mongo, KafkaBrokerFixture kafka)
         await Eventually.TrueAsync(() => staying.Processed + leaving.Processed >= log.Count / 3 && leaving.Processed > 0, TimeSpan.FromSeconds(30),
             () => $"{staying.Processed} + {leaving.Processed} of {log.Count} records processed");
         Assert.False(producing.IsCompleted, "the whole log was produced before the stop");
-        await leaving.StopAsync();
+        if (kill)
+        {
+            await leaving.KillAsync();
+        }
+        else
+        {
+            await leaving.StopAsync();
+        }
+
         var stoppedAt = clock.Elapsed;
 
         await deployment.EndsAsTheReplayAsync(producing, expected, TimeSpan.FromSeconds(40));
         Assert.Equal(ChaosDeployment.Partitions, staying.Partitions.Count);
-        Console.WriteLine($"failover: {log.Count} records, {moved} partitions moved when one silo left at {stoppedAt.TotalSeconds:F1} s, " +
+        Console.WriteLine($"failover ({(kill ? "kill" : "stop")}): {log.Count} records, {moved} partitions moved when one silo left at {stoppedAt.TotalSeconds:F1} s, " +
             $"converged at {clock.Elapsed.TotalSeconds:F1} s");
     }
 }
