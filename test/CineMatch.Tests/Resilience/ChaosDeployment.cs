@@ -315,6 +315,9 @@ public sealed class ChaosSilo(IHost host, CuttableLink link, (int Silo, int Gate
         await link.DisposeAsync();
     }
 
+    /// <summary>The silo leaves mid-stream: killed, or stopped in order.</summary>
+    public Task LeaveAsync(bool kill) => kill ? KillAsync() : StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         if (!_stopped)

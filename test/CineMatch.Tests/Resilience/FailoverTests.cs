@@ -30,14 +30,7 @@ public sealed class FailoverTests(MongoServer mongo, KafkaBrokerFixture kafka)
         await Eventually.TrueAsync(() => staying.Processed + leaving.Processed >= log.Count / 3 && leaving.Processed > 0, TimeSpan.FromSeconds(30),
             () => $"{staying.Processed} + {leaving.Processed} of {log.Count} records processed");
         Assert.False(producing.IsCompleted, "the whole log was produced before the stop");
-        if (kill)
-        {
-            await leaving.KillAsync();
-        }
-        else
-        {
-            await leaving.StopAsync();
-        }
+        await leaving.LeaveAsync(kill);
 
         var stoppedAt = clock.Elapsed;
 

@@ -26,14 +26,7 @@ public sealed class RestartTests(MongoServer mongo, KafkaBrokerFixture kafka)
             () => $"{first.Processed} of {log.Count} records processed by the first silo");
         var processedAtStop = first.Processed;
         Assert.False(producing.IsCompleted, "the whole log was produced before the stop");
-        if (kill)
-        {
-            await first.KillAsync();
-        }
-        else
-        {
-            await first.StopAsync();
-        }
+        await first.LeaveAsync(kill);
 
         var stoppedAt = clock.Elapsed;
         await using var second = await deployment.StartSiloAsync(first.Ports);
