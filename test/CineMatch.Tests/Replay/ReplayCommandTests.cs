@@ -42,7 +42,18 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.Contains("no-such-file.jsonl", missing.Message);
         await Assert.ThrowsAsync<UsageException>(() => ReplayCommand.RunAsync(["--events", Path.Combine(Scenario, "events.jsonl")]));
         await Assert.ThrowsAsync<UsageException>(() => ReplayAsync(catalog: "events.jsonl"));
-        Assert.Equal(2, UsageException.ExitCode);
+
+        // The program maps that to exit code 2 and one line on standard error.
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(
+            "dotnet", [Path.Combine(AppContext.BaseDirectory, "CineMatch.Silo.dll"), "replay", "--events", "no-such-file.jsonl", "--catalog", "x", "--out", _out])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal("--events: no such file: no-such-file.jsonl", error.Trim());
     }
 
     private void AssertSameDocuments(string file, string[] ignore)
