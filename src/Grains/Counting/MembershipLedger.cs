@@ -84,7 +84,8 @@ public sealed class MembershipLedger
             }
 
             contribution.Entries++;
-            foreach (var genre in film.Genres)
+            // A genre named twice for one film counts once, as in user_stats (CONTRACT section 5).
+            foreach (var genre in film.Genres.Distinct(StringComparer.Ordinal))
             {
                 contribution.Genres[genre] = contribution.Genres.GetValueOrDefault(genre) + 1;
             }

@@ -130,10 +130,13 @@ public static class UserStatsCalculator
         return (long)Math.Floor(minutes / 60.0);
     }
 
-    /// <summary>Mean over the entries that have a duration, rounded half to even to whole minutes.</summary>
+    /// <summary>
+    /// Mean over the entries that have a duration, rounded half to even to whole minutes. A duration of 0
+    /// is no duration: the old job's <c>if dur:</c> skipped it, and the contract keeps that.
+    /// </summary>
     private static long AverageDuration(IReadOnlyList<EnrichedFilm> films)
     {
-        var durations = films.Where(film => film.Duration is not null).Select(film => (long)film.Duration!.Value).ToList();
+        var durations = films.Where(film => film.Duration is not null and not 0).Select(film => (long)film.Duration!.Value).ToList();
         return durations.Count == 0 ? 0 : (long)PythonRounding.Round((double)durations.Sum() / durations.Count, 0);
     }
 }

@@ -27,6 +27,9 @@ public sealed class ListEntry
 
     public bool IsPresent => LatestPresence is not null && !LatestPresenceIsDelete;
 
+    /// <summary>Absent because of a DELETE, not because only an UPDATE_RATING has been seen so far.</summary>
+    public bool IsTombstone => LatestPresence is not null && LatestPresenceIsDelete;
+
     /// <summary>Where the entry stands in list order; only meaningful while present.</summary>
     public EventStamp Place => AddsSinceDelete.Count == 0 ? default : AddsSinceDelete.Min();
 

@@ -89,8 +89,11 @@ public sealed class WatchList
         Entries.Where(entry => entry.IsPresent).OrderBy(entry => entry.Place).Select(entry => entry.ToWatchedFilm());
 
     /// <summary>
-    /// Drops absent entries whose every stamp is older than the watermark: any event that could still
-    /// touch them would be late, so they can no longer change the outcome.
+    /// Drops tombstones (entries whose latest presence event is a DELETE) whose every stamp is older than
+    /// the watermark: any event that could still touch them would be late, and a later one starts the
+    /// entry afresh anyway. An absent entry that no DELETE made (an UPDATE_RATING ahead of its ADD) is
+    /// kept, because a later ADD without a rating must still find that rating (CONTRACT section 2);
+    /// purging it would make the outcome depend on where a batch ended.
     /// </summary>
     public int PurgeTombstones(TimeSpan allowedLateness)
     {
@@ -100,7 +103,7 @@ public sealed class WatchList
         }
 
         var horizon = watermark.UtcTicks;
-        var purged = Entries.RemoveAll(entry => !entry.IsPresent && entry.LatestStamp.UtcTicks < horizon);
+        var purged = Entries.RemoveAll(entry => entry.IsTombstone && entry.LatestStamp.UtcTicks < horizon);
         if (purged > 0)
         {
             _index = null;

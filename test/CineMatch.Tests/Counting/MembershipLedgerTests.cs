@@ -12,7 +12,8 @@ public sealed class MembershipLedgerTests
     public void First_film_counts_the_user_once_per_film_and_once_in_the_population()
     {
         var ledger = new MembershipLedger();
-        var changes = ledger.Reconcile("u1", [Film("alien|1979", "Horror", "Sci-Fi"), Film("alien|1979", "Horror")]);
+        // A genre named twice for one film counts once (CONTRACT section 5).
+        var changes = ledger.Reconcile("u1", [Film("alien|1979", "Horror", "Sci-Fi", "Horror"), Film("alien|1979", "Horror")]);
 
         var film = Assert.Single(changes, change => change.CounterKey == "alien|1979");
         Assert.Equal(1, film.UserDelta);

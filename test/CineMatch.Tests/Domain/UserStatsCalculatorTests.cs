@@ -243,6 +243,15 @@ public class UserStatsCalculatorTests
         Assert.Equal(80, stats.AvgDuration); // 239 / 3 = 79.67
     }
 
+    [Fact]
+    public void A_zero_minute_film_has_no_duration_for_the_average()
+    {
+        var stats = Compute([Film("A") with { Duration = 100 }, Film("B") with { Duration = 0 }, Film("C") with { Duration = 114 }]);
+
+        Assert.Equal(107, stats.AvgDuration); // (100 + 114) / 2, not / 3
+        Assert.Equal(3, stats.WatchTimeHours);
+    }
+
     [Theory]
     [InlineData(new[] { 1, 2 }, 2)] // 1.5 -> 2
     [InlineData(new[] { 2, 3 }, 2)] // 2.5 -> 2, half to even

@@ -130,6 +130,21 @@ public sealed class WatchListTests
     }
 
     [Fact]
+    public void A_rating_that_came_before_its_add_survives_a_purge_after_the_watermark_passed_it()
+    {
+        // Regression (issue 13): "Match Point" rated 5 before it was in the list, then a RECALCULATE
+        // without a rating. Whether a batch ended in between must not matter.
+        var list = Apply(
+            Rate("u", "Match Point", 2005, T0, 5),
+            Add("u", "Other", 2000, T0.AddMinutes(90)));
+        Assert.Equal(0, list.PurgeTombstones(Hour));
+        list.Apply(Make(MovieEventType.Recalculate, "u", T0.AddMinutes(91), new MovieInfo { Name = "Match Point", Year = 2005 }), 2, Hour);
+
+        var film = Assert.Single(list.PresentFilms(), film => film.Name == "Match Point");
+        Assert.Equal(5, film.Rating);
+    }
+
+    [Fact]
     public void Any_order_and_any_duplication_within_the_watermark_gives_the_same_list()
     {
         var random = new Random(7);
