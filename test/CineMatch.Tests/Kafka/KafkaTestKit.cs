@@ -70,9 +70,10 @@ public static class FastApiRecords
             ? Task.FromException(new TimeoutException("dependency down (test)"))
             : Task.CompletedTask;
 
-    public static async Task ProduceAsync(string bootstrapServers, string topic, IEnumerable<(string Key, string Value)> records, int? partition = null)
+    /// <summary>Produces the records in order and returns where each one landed, in the same order.</summary>
+    public static async Task<IReadOnlyList<TopicPartitionOffset>> ProduceAsync(string bootstrapServers, string topic, IEnumerable<(string? Key, string Value)> records, int? partition = null)
     {
-        using var producer = new ProducerBuilder<string, string>(new ProducerConfig
+        using var producer = new ProducerBuilder<string?, string>(new ProducerConfig
         {
             BootstrapServers = bootstrapServers,
             EnableIdempotence = true,
@@ -80,9 +81,10 @@ public static class FastApiRecords
             LingerMs = 5,
         }).Build();
         var deliveries = records.Select(r => partition is { } p
-            ? producer.ProduceAsync(new TopicPartition(topic, p), new Message<string, string> { Key = r.Key, Value = r.Value })
-            : producer.ProduceAsync(topic, new Message<string, string> { Key = r.Key, Value = r.Value }));
-        await Task.WhenAll(deliveries.ToList());
+            ? producer.ProduceAsync(new TopicPartition(topic, p), new Message<string?, string> { Key = r.Key, Value = r.Value })
+            : producer.ProduceAsync(topic, new Message<string?, string> { Key = r.Key, Value = r.Value }));
+        var results = await Task.WhenAll(deliveries.ToList());
+        return [.. results.Select(result => result.TopicPartitionOffset)];
     }
 
     /// <summary>The consumer group's committed offset per partition (-1 when none).</summary>
@@ -132,7 +134,8 @@ public sealed class KafkaSilos
     /// <summary>Another deployment over the same topic and consumer group (a restart), with fresh consumers and dead letters.</summary>
     public KafkaSilos SameTopicAndGroup() => new(_kafka, Topic, Partitions);
 
-    public Task ProduceAsync(IEnumerable<(string Key, string Value)> records) => FastApiRecords.ProduceAsync(_kafka.BootstrapServers, Topic, records);
+    public Task ProduceAsync(IEnumerable<(string Key, string Value)> records) =>
+        FastApiRecords.ProduceAsync(_kafka.BootstrapServers, Topic, records.Select(r => ((string?)r.Key, r.Value)));
 
     public Dictionary<int, long> Committed() => FastApiRecords.Committed(_kafka.BootstrapServers, Group, Topic, Partitions);
 

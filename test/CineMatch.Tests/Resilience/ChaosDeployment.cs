@@ -98,12 +98,19 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
     public async Task ImportCatalogAsync()
     {
         var (file, _) = await CatalogAsync();
-        await new CatalogImporter().ImportAsync(file, Database, default);
+        await ImportCatalogAsync(file);
     }
+
+    /// <summary>Fills <c>movies_catalog</c> the production way (import-catalog) from a catalog file.</summary>
+    public Task ImportCatalogAsync(string file) => new CatalogImporter().ImportAsync(file, Database, default);
 
     /// <summary>Produces the log as the backend does: key = user_id, value = the event JSON, in log order.</summary>
     public Task ProduceAsync(IEnumerable<MovieEvent> log) =>
-        FastApiRecords.ProduceAsync(kafka.BootstrapServers, Topic, log.Select(e => (e.UserId, EventJson.Serialize(e))));
+        ProduceAsync(log.Select(e => ((string?)e.UserId, EventJson.Serialize(e))));
+
+    /// <summary>Produces records as given, in order; returns the partition and offset where each one landed.</summary>
+    public Task<IReadOnlyList<Confluent.Kafka.TopicPartitionOffset>> ProduceAsync(IEnumerable<(string? Key, string Value)> records) =>
+        FastApiRecords.ProduceAsync(kafka.BootstrapServers, Topic, records);
 
     /// <summary>
     /// Produces the log while the silos run, as live traffic: in <paramref name="chunks"/> parts with a pause

@@ -13,6 +13,8 @@ namespace CineMatch.Tests.Support;
 /// golden.AssertMatches(GoldenDocuments.Of(store));                        // replay-like: offset = log line
 /// golden.AssertMatches(await GoldenDocuments.StoredInAsync(db), (p, o) => lineOf[(p!.Value, o!.Value)]);
 /// golden.AssertStatisticsMatch(userStats, movieCounts, globalStats);       // the three statistics collections only
+/// var landed = await deployment.ProduceAsync(golden.Records);             // key = user_id, value = the line
+/// await golden.AssertConvergesAsync(() => GoldenDocuments.StoredInAsync(db), TimeSpan.FromMinutes(3), logOffset);
 /// </code>
 /// </summary>
 public sealed class GoldenScenario
@@ -65,6 +67,9 @@ public sealed class GoldenScenario
     /// <summary>A scenario from another folder laid out the same way (a doctored copy, to see a comparison fail).</summary>
     public static GoldenScenario LoadFrom(string folder) => new(Path.GetFileName(folder), folder);
 
+    /// <summary>The log as Kafka records, as the backend writes them: key = <c>user_id</c> when the value has one, value = the line.</summary>
+    public IReadOnlyList<(string? Key, string Value)> Records => [.. Lines.Select(line => (UserIdOf(line), line))];
+
     public Task<IReadOnlyList<CatalogMovie>> CatalogAsync() => new JsonFileCatalogSource(CatalogPath).LoadAsync(CancellationToken.None);
 
     /// <summary>
@@ -74,6 +79,23 @@ public sealed class GoldenScenario
     /// </summary>
     public void AssertMatches(GoldenDocuments actual, Func<int?, long?, long>? logOffset = null) =>
         Report(Differences(actual, logOffset));
+
+    /// <summary>
+    /// Reads the documents until they match (a stream converges over time: the trends are written by a timer);
+    /// after <paramref name="timeout"/>, fails with the differences of the last read.
+    /// </summary>
+    public async Task AssertConvergesAsync(Func<Task<GoldenDocuments>> read, TimeSpan timeout, Func<int?, long?, long>? logOffset = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var differences = Differences(await read(), logOffset);
+        while (differences.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            differences = Differences(await read(), logOffset);
+        }
+
+        Report(differences, $" (still, after waiting {timeout})");
+    }
 
     /// <summary>Only <c>user_stats</c>, <c>movie_counts</c> and <c>global_stats</c>.</summary>
     public void AssertStatisticsMatch(IEnumerable<JsonObject> userStats, IEnumerable<JsonObject> movieCounts, JsonObject? globalStats) =>
@@ -121,13 +143,25 @@ public sealed class GoldenScenario
     internal static List<JsonObject> ReadLines(string path) =>
         [.. File.ReadAllLines(path).Where(line => line.Length > 0).Select(line => JsonNode.Parse(line)!.AsObject())];
 
+    private static string? UserIdOf(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject { } record && record["user_id"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private string Expected(string file) => Path.Combine(Folder, "expected", file);
 
-    private void Report(List<string> differences)
+    private void Report(List<string> differences, string when = "")
     {
         if (differences.Count > 0)
         {
-            Assert.Fail($"{differences.Count} difference(s) from the golden scenario {Name}:\n  " + string.Join("\n  ", differences.Take(ShownDifferences)));
+            Assert.Fail($"{differences.Count} difference(s) from the golden scenario {Name}{when}:\n  " + string.Join("\n  ", differences.Take(ShownDifferences)));
         }
     }
 
