@@ -33,6 +33,7 @@ public sealed class UserStatsGrain(
     private UserStatsDocument? _stats;
     private bool _statsComputed;
     private bool _statsPublished;
+    private bool _aheadOfStorage;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -40,6 +41,16 @@ public sealed class UserStatsGrain(
 
     public async Task ApplyAsync(IReadOnlyList<SequencedEvent> events)
     {
+        if (_aheadOfStorage)
+        {
+            // A retry after a failed write: memory already marks that batch processed and would skip it as a
+            // redelivery, so start again from what storage holds (which may or may not include the write).
+            await state.ReadStateAsync();
+            _aheadOfStorage = false;
+            _statsPublished = false;
+            _statsComputed = false;
+        }
+
         await HydrateOnceAsync();
         var batch = state.State.Apply(events, AllowedLateness);
         try
@@ -48,9 +59,7 @@ public sealed class UserStatsGrain(
         }
         catch
         {
-            // The list in memory is ahead of storage and already marks this batch processed: a retry in this
-            // activation would skip it as a redelivery. The next activation starts from what storage holds.
-            DeactivateOnIdle();
+            _aheadOfStorage = true;
             throw;
         }
 

@@ -1,5 +1,7 @@
 using CineMatch.Events;
 using CineMatch.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using static CineMatch.Tests.Lists.RedeliveryTests;
 using static CineMatch.Tests.Support.Events;
 
@@ -46,5 +48,25 @@ public sealed class RedeliveryGrainTests
         var recorded = Assert.Single(cluster.Store.LateEvents);
         Assert.Equal((3, 110L), (recorded.Partition, recorded.Offset));
         Assert.Equal(2, (await grain.GetStatsAsync())!.TotalWatched);
+    }
+
+    [Fact]
+    public async Task A_batch_retried_after_its_state_write_failed_is_applied_not_skipped()
+    {
+        FlakyGrainStorage? storage = null;
+        await using var cluster = await StatisticsCluster.StartAsync(TestCatalog.Films, services: services =>
+            services.AddKeyedSingleton<IGrainStorage>(StorageNames.Statistics, (provider, _) => storage = ActivatorUtilities.CreateInstance<FlakyGrainStorage>(provider)));
+        var grain = cluster.Client.GetGrain<IUserStatsGrain>("u1");
+        await grain.ApplyAsync(Batch.Take(2).ToList());
+        IReadOnlyList<SequencedEvent> next = [At(3, 103, Add("u1", "King Kong", 2005, T0.AddMinutes(50), rating: 3))];
+
+        storage!.FailNextWrites(1);
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.ApplyAsync(next));
+        await grain.ApplyAsync(next);
+
+        Assert.Equal(3, cluster.Store.UserStats["u1"].TotalWatched);
+        await cluster.DeactivateAsync(grain);
+        Assert.Equal(3, (await grain.GetStatsAsync())!.TotalWatched);
+        Assert.Equal(3, (await cluster.Client.GetGrain<IGlobalTrendsGrain>(0).GetSnapshotAsync()).TotalEntries);
     }
 }

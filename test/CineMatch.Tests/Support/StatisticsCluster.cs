@@ -24,7 +24,7 @@ public sealed class StatisticsCluster : IAsyncDisposable
     /// <summary>Ends the grain's activation (its state stays in storage): the next call meets a fresh one, as after a failover.</summary>
     public Task DeactivateAsync(IAddressable grain) => _cluster.DeactivateAsync(grain);
 
-    public static async Task<StatisticsCluster> StartAsync(IReadOnlyList<CatalogMovie>? catalog = null, Action<StatisticsOptions>? configure = null)
+    public static async Task<StatisticsCluster> StartAsync(IReadOnlyList<CatalogMovie>? catalog = null, Action<StatisticsOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
@@ -41,6 +41,8 @@ public sealed class StatisticsCluster : IAsyncDisposable
             {
                 silo.Services.Configure(configure);
             }
+
+            services?.Invoke(silo.Services);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
         var cluster = builder.Build();
