@@ -19,11 +19,18 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+mongo_report=$(mktemp)
+trap 'rm -f "$log" "$mongo_report"' EXIT
+# A test that hangs fails the run after 10 minutes (the whole suite takes about 5) instead of stalling CI;
+# no dump: the blame log names the test that hung.
 set +e
-dotnet test CineMatch.sln --configuration Release 2>&1 | tee "$log"
+CINEMATCH_TEST_MONGO_REPORT="$mongo_report" dotnet test CineMatch.sln --configuration Release \
+  --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+
+# Which MongoDB served the run (the MongoServer fixtures write it; xunit shows no fixture output).
+sort -u "$mongo_report"
 
 # One summary line per test assembly: "Passed!  - Failed: 0, Passed: 351, Skipped: 0, Total: 351, ...".
 summaries=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" || true)

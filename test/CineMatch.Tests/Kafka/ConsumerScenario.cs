@@ -57,14 +57,20 @@ public sealed class RecordingDeadLetters : IRejectedEventSink
 {
     private readonly ConcurrentQueue<DeadLetter> _letters = new();
 
+    private int _refused;
+
     public bool Down { get; set; }
 
     public IReadOnlyList<DeadLetter> Letters => _letters.ToList();
+
+    /// <summary>Dead letters offered while <see cref="Down"/>: proof that something tried to set a record aside.</summary>
+    public int Refused => Volatile.Read(ref _refused);
 
     public Task DeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         if (Down)
         {
+            Interlocked.Increment(ref _refused);
             throw new TimeoutException("dead-letter store is down (test)");
         }
 

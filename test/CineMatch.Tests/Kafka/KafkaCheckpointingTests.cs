@@ -1,6 +1,7 @@
 using CineMatch.Streaming.Kafka.Monitoring;
 using CineMatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace CineMatch.Tests.Kafka;
 
@@ -23,11 +24,13 @@ public sealed class KafkaCheckpointingTests(KafkaBrokerFixture kafka)
 
         await Eventually.TrueAsync(() => silos.Scenario.DistinctDelivered == records.Count - 1, TimeSpan.FromSeconds(20),
             () => $"{silos.Scenario.DistinctDelivered} of {records.Count - 1} fast records delivered");
-        await Task.Delay(TimeSpan.FromSeconds(1)); // ten checkpoint intervals: any wrong commit would have happened by now
+        // Once every fast batch is reported complete, only the slow one is in flight and each commit from then
+        // on stores the same offset: the one the receiver has committed itself is final until the release.
+        await Eventually.TrueAsync(() => Lag(cluster) is { InFlight: 1, Committed: 6 }, TimeSpan.FromSeconds(20),
+            () => $"the receiver reports {Lag(cluster)}; want one batch in flight and offset 6 committed");
         Assert.Equal(6, silos.Committed()[0]);
-        var lag = Assert.Single(cluster.Silos[0].ServiceProvider.GetRequiredService<IKafkaLagMonitor>().GetLag());
-        Assert.Equal(6, lag.Processed);
-        Assert.Equal(records.Count, lag.HighWatermark);
+        Assert.Equal(6, Lag(cluster).Processed);
+        Assert.Equal(records.Count, Lag(cluster).HighWatermark);
 
         release.SetResult();
         await Eventually.TrueAsync(() => silos.Committed()[0] == records.Count,
@@ -62,7 +65,9 @@ public sealed class KafkaCheckpointingTests(KafkaBrokerFixture kafka)
             () => $"{silos.Scenario.DistinctDelivered} of 3 delivered");
         Assert.Equal(["ok-1", "ok-2"], silos.Scenario.Delivered.Where(d => d.UserId == "u1").Select(d => d.MovieName));
         Assert.True(attempts >= 2, $"the poisoned batch was tried {attempts} times");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // The receiver has tried to make the set-aside batch durable and committed all it may: up to the batch.
+        await Eventually.TrueAsync(() => silos.DeadLetters.Refused > 0 && Lag(cluster) is { InFlight: 1, Committed: 1 }, TimeSpan.FromSeconds(20),
+            () => $"{silos.DeadLetters.Refused} dead letters refused, the receiver reports {Lag(cluster)}; want one batch in flight and offset 1 committed");
         Assert.Equal(1, silos.Committed()[0]);
 
         silos.DeadLetters.Down = false;
@@ -73,4 +78,7 @@ public sealed class KafkaCheckpointingTests(KafkaBrokerFixture kafka)
         Assert.Contains("\"poison\"", letter.Raw);
         Assert.Contains("delivery failed", letter.Reason);
     }
+
+    private static PartitionLag Lag(InProcessTestCluster cluster) =>
+        Assert.Single(cluster.Silos[0].ServiceProvider.GetRequiredService<IKafkaLagMonitor>().GetLag());
 }

@@ -5,6 +5,7 @@ using CineMatch.Streaming.Kafka.Bench;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Publishing;
 using CineMatch.Tests.Support;
+using Confluent.Kafka;
 
 namespace CineMatch.Tests.Kafka;
 
@@ -18,11 +19,16 @@ public sealed class KafkaPublishingTests(KafkaBrokerFixture kafka)
         var events = FastApiRecords.Interleaved(users: 4, perUser: 5, prefix: "pub")
             .Select(r => new IncomingEvent(EventParser.Parse(r.Value).Event!, r.Value))
             .ToList();
-        var options = new KafkaPublisherOptions { Topic = topic };
+        // librdkafka holds records for the whole linger before it sends them: a publisher that returned without
+        // the acks would return while every record is still in the local queue, nowhere on the broker.
+        var options = new KafkaPublisherOptions { Topic = topic, Linger = TimeSpan.FromSeconds(1.5), AckTimeout = TimeSpan.FromSeconds(10) };
         using var writer = new KafkaLogWriter(new KafkaConnectionOptions { BootstrapServers = kafka.BootstrapServers }, options);
+        using var broker = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "watermarks" }).Build();
+        Assert.Equal(0, OnTheBroker(broker, topic)); // connected before the publish, so the count below is one round trip
 
         await new KafkaEventPublisher(writer, options).PublishAsync(events, CancellationToken.None);
 
+        Assert.Equal(events.Count, OnTheBroker(broker, topic));
         // Acknowledged means readable: no waiting for a flush.
         var read = RawKafkaConsumption.ReadTopic(kafka.BootstrapServers, topic, events.Count, TimeSpan.FromSeconds(10), keepSample: events.Count);
         Assert.Equal(events.Count, read.Records);
@@ -31,6 +37,9 @@ public sealed class KafkaPublishingTests(KafkaBrokerFixture kafka)
             read.Sample.Select(r => (r.Message.Key!, r.Message.Value!)).Order());
         Assert.All(read.Sample.GroupBy(r => r.Message.Key), user => Assert.Single(user.Select(r => r.Partition.Value).Distinct()));
     }
+
+    private static long OnTheBroker(IConsumer<Ignore, Ignore> broker, string topic) =>
+        Enumerable.Range(0, 3).Sum(partition => broker.QueryWatermarkOffsets(new TopicPartition(topic, partition), TimeSpan.FromSeconds(10)).High.Value);
 
     [Fact]
     public async Task An_unreachable_broker_fails_the_batch_with_EventLogUnavailableException_within_the_bounded_time()

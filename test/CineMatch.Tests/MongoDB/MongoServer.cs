@@ -16,6 +16,9 @@ namespace CineMatch.Tests.MongoDB;
 public sealed class MongoServer : IAsyncLifetime
 {
     public const string EnvironmentVariable = "CINEMATCH_TEST_MONGO";
+
+    /// <summary>A file to which each fixture appends which MongoDB it uses.</summary>
+    public const string ReportVariable = "CINEMATCH_TEST_MONGO_REPORT";
     private const string Python = "/usr/bin/python3";
 
     private MongoDbContainer? _container;
@@ -30,7 +33,7 @@ public sealed class MongoServer : IAsyncLifetime
     {
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } external)
         {
-            (Kind, ConnectionString) = ($"{EnvironmentVariable}", external);
+            (Kind, ConnectionString) = ($"the server in {EnvironmentVariable}", external);
         }
         else if (await DockerAnswersAsync())
         {
@@ -41,7 +44,25 @@ public sealed class MongoServer : IAsyncLifetime
         else
         {
             var port = await StartEmulatorAsync();
-            (Kind, ConnectionString) = ("emulator", $"mongodb://127.0.0.1:{port}/");
+            (Kind, ConnectionString) = ("the emulator (mongomock behind mockupdb)", $"mongodb://127.0.0.1:{port}/");
+        }
+
+        await ReportAsync();
+    }
+
+    /// <summary>
+    /// Says which MongoDB served the run: appended to the file named by <see cref="ReportVariable"/> (test/run.sh
+    /// prints it after the run: xunit shows no console output of a fixture) and written to standard error.
+    /// The address only: a connection string may hold credentials.
+    /// </summary>
+    private async Task ReportAsync()
+    {
+        var server = new MongoUrl(ConnectionString).Server;
+        var line = $"MongoDB for the tests: {Kind} at {server.Host}:{server.Port}";
+        await Console.Error.WriteLineAsync(line);
+        if (Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } report)
+        {
+            await File.AppendAllLinesAsync(report, [line]);
         }
     }
 

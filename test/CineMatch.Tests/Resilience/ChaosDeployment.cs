@@ -65,14 +65,14 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
     }
 
     /// <summary>
-    /// The end of every test: once the whole log is produced, MongoDB holds the replay's documents, every partition
+    /// The end of every test, once the whole log is produced: MongoDB holds the replay's documents, every partition
     /// is committed to the end, and no valid event was set aside as a dead letter.
     /// </summary>
-    public async Task EndsAsTheReplayAsync(Task producing, Outcome expected, TimeSpan timeout)
+    /// <param name="running">The silos still running: a failure shows where each of them stands on its partitions.</param>
+    public async Task EndsAsTheReplayAsync(Outcome expected, TimeSpan timeout, params ChaosSilo[] running)
     {
-        await producing;
-        await ConvergesToAsync(expected, timeout);
-        await Eventually.TrueAsync(CommittedToTheEnd, TimeSpan.FromSeconds(10), () => "the log was not committed to the end");
+        await ConvergesToAsync(expected, timeout, () => Progress(running));
+        await Eventually.TrueAsync(CommittedToTheEnd, TimeSpan.FromSeconds(30), () => $"the log was not committed to the end\n{Progress(running)}");
         Assert.Empty(await DeadLettersAsync());
     }
 
@@ -113,17 +113,15 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
         FastApiRecords.ProduceAsync(kafka.BootstrapServers, Topic, records);
 
     /// <summary>
-    /// Produces the log while the silos run, as live traffic: in <paramref name="chunks"/> parts with a pause
-    /// between them, so that a stop in the middle finds partitions part-way through.
+    /// The log in two parts: the first two thirds, then the rest. A test produces the first part, disturbs the
+    /// silos once a third of the log is processed, and only then produces the rest; so the disturbance always
+    /// comes mid-stream, whichever of production and processing is faster.
     /// </summary>
-    public async Task ProduceLiveAsync(IReadOnlyList<MovieEvent> log, int chunks, TimeSpan pause)
-    {
-        foreach (var chunk in log.Chunk((log.Count + chunks - 1) / chunks))
-        {
-            await ProduceAsync(chunk);
-            await Task.Delay(pause);
-        }
-    }
+    public static (MovieEvent[] Before, MovieEvent[] After) SplitForDisturbance(IReadOnlyList<MovieEvent> log) =>
+        (log.Take(log.Count * 2 / 3).ToArray(), log.Skip(log.Count * 2 / 3).ToArray());
+
+    /// <summary>Whether a third of the log is processed: when a test disturbs the silos.</summary>
+    public static bool AThirdProcessed(IReadOnlyList<MovieEvent> log, long processed) => processed >= log.Count / 3;
 
     /// <summary>A silo of this deployment; <paramref name="ports"/> reuses an earlier silo's ports, as a restarted pod would.</summary>
     public async Task<ChaosSilo> StartSiloAsync((int Silo, int Gateway)? ports = null)
@@ -214,7 +212,7 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
         await Database.GetCollection<BsonDocument>(CollectionNames.DeadLetters).Find(FilterDefinition<BsonDocument>.Empty).ToListAsync();
 
     /// <summary>Waits until the documents in MongoDB are the replay's; on timeout, fails with where they differ.</summary>
-    public async Task ConvergesToAsync(Outcome expected, TimeSpan timeout)
+    public async Task ConvergesToAsync(Outcome expected, TimeSpan timeout, Func<string> progress)
     {
         var stored = await StoredAsync();
         var deadline = DateTime.UtcNow + timeout;
@@ -224,12 +222,20 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
             stored = await StoredAsync();
         }
 
-        Assert.True(stored == expected, $"MongoDB did not converge to the replay within {timeout}:\n{Differences(expected, stored)}");
+        Assert.True(stored == expected, $"MongoDB did not converge to the replay within {timeout}:\n{Differences(expected, stored)}{progress()}");
     }
+
+    private string Progress(IEnumerable<ChaosSilo> silos) =>
+        $"committed offsets: {string.Join(" ", CommittedOffsets().OrderBy(o => o.Key).Select(o => $"{o.Key}:{o.Value}"))}\n" +
+        string.Concat(silos.Select((silo, i) => $"silo {i} reads: {string.Join("; ", silo.Partitions.OrderBy(p => p.Partition).Select(p =>
+            $"{p.Partition}: processed {p.Processed}/{p.HighWatermark}, committed {p.Committed}, in flight {p.InFlight}"))}\n"));
 
     /// <summary>Whether every partition's committed offset reached the end of the log.</summary>
     public bool CommittedToTheEnd() =>
-        FastApiRecords.Committed(kafka.BootstrapServers, Group, Topic, Partitions).SequenceEqual(FastApiRecords.HighWatermarks(kafka.BootstrapServers, Topic, Partitions));
+        CommittedOffsets().SequenceEqual(FastApiRecords.HighWatermarks(kafka.BootstrapServers, Topic, Partitions));
+
+    /// <summary>The consumer group's committed offset per partition (-1 when none).</summary>
+    public Dictionary<int, long> CommittedOffsets() => FastApiRecords.Committed(kafka.BootstrapServers, Group, Topic, Partitions);
 
     private static string Differences(Outcome expected, Outcome stored)
     {
@@ -300,13 +306,14 @@ public sealed class ChaosSilo(IHost host, CuttableLink link, (int Silo, int Gate
     }
 
     /// <summary>
-    /// A crash, as far as one process allows: Orleans' fast kill (what TestCluster's KillSiloAsync does), a stop
-    /// with an already cancelled token. No grain is deactivated (no last state write, no final trends write),
-    /// the pulling agents drop their queues at once without handing them over, and what was in flight is
-    /// abandoned. The silo can still say in the membership table that it is gone, which only saves the
-    /// others the probes; threads that were mid-call finish their call, as the last packets of a dying process would.
+    /// A fast stop, the nearest thing to a crash inside one process (no real process dies here; the SIGKILL tests
+    /// run silo processes): Orleans' fast kill, as TestCluster's KillSiloAsync does it, a stop with an already
+    /// cancelled token. No grain is deactivated (no last state write, no final trends write), the pulling agents
+    /// drop their queues at once without handing them over, and what was in flight is abandoned. The silo can
+    /// still say in the membership table that it is gone, which only saves the others the probes; threads that
+    /// were mid-call finish their call, as the last packets of a dying process would.
     /// </summary>
-    public async Task KillAsync()
+    public async Task FastStopAsync()
     {
         _stopped = true;
         try
@@ -322,8 +329,8 @@ public sealed class ChaosSilo(IHost host, CuttableLink link, (int Silo, int Gate
         await link.DisposeAsync();
     }
 
-    /// <summary>The silo leaves mid-stream: killed, or stopped in order.</summary>
-    public Task LeaveAsync(bool kill) => kill ? KillAsync() : StopAsync();
+    /// <summary>The silo leaves mid-stream: fast-stopped, or stopped in order.</summary>
+    public Task LeaveAsync(bool fastStop) => fastStop ? FastStopAsync() : StopAsync();
 
     public async ValueTask DisposeAsync()
     {
