@@ -134,12 +134,15 @@ public sealed class ProcessDeployment : IAsyncDisposable
         return rows.Select(row => row["status"].AsString).SingleOrDefault();
     }
 
-    /// <summary>Each partition's committed offset and its end, as "p0 120/130, ..."; equal when all is committed.</summary>
-    public (bool AllCommitted, string Summary) Commits()
+    /// <summary>
+    /// Each partition's end and the consumer group's committed offset, whether every partition is committed to its
+    /// end, and a summary for messages ("p0 120/130, ...").
+    /// </summary>
+    public (Dictionary<int, long> Ends, bool AllCommitted, string Summary) Commits()
     {
         var committed = FastApiRecords.Committed(Broker.BootstrapServers, Group, Topic, Partitions);
         var ends = FastApiRecords.HighWatermarks(Broker.BootstrapServers, Topic, Partitions);
-        return (committed.OrderBy(p => p.Key).SequenceEqual(ends.OrderBy(p => p.Key)),
+        return (ends, committed.OrderBy(p => p.Key).SequenceEqual(ends.OrderBy(p => p.Key)),
             string.Join(", ", ends.OrderBy(p => p.Key).Select(p => $"p{p.Key} {committed[p.Key]}/{p.Value}")));
     }
 
@@ -158,7 +161,7 @@ public sealed class ProcessDeployment : IAsyncDisposable
         {
             // Every look reads whole collections from MongoDB, which the silos are writing to: look twice a second.
             await Task.Delay(500);
-            var (allCommitted, summary) = Commits();
+            var (_, allCommitted, summary) = Commits();
             if (!allCommitted)
             {
                 state = $"committed {summary}";
