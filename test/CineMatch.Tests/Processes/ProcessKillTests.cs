@@ -60,19 +60,19 @@ public sealed class ProcessKillTests(MongoServer mongo, ITestOutputHelper output
         await deployment.ProduceAsync(total - deployment.Produced);
         if (whileMongoIsCut)
         {
-            // The link comes back once the survivor has read its partitions to the end without MongoDB, and holds
-            // records it cannot finish.
-            var ends = deployment.Commits().Ends;
+            // The link comes back once the kill has landed, the rest of the log is in Kafka and the survivor holds records
+            // it has not finished. Not "once the survivor has read to the end": seen here, while MongoDB is out it reads no
+            // further on some partitions (nor can it declare the dead silo dead: that is a write to the membership table).
             var seen = "";
             await Eventually.TrueAsync(async () =>
                 {
                     var partitions = await survivor.LagAsync();
-                    seen = string.Join(", ", partitions.Select(p => $"p{p.Partition} processed {p.Processed} of {p.HighWatermark} (end {ends[p.Partition]})"));
-                    return partitions.Count > 0 && partitions.All(p => p.HighWatermark == ends[p.Partition]) && partitions.Any(p => p.Processed < p.HighWatermark);
+                    seen = string.Join(", ", partitions.Select(p => $"p{p.Partition} {p.Processed}/{p.HighWatermark}"));
+                    return partitions.Any(p => p.Processed < p.HighWatermark);
                 },
-                Startup, () => $"{survivor.Name} to read its partitions to the end and hold unfinished records while MongoDB is cut off: {seen}\n{deployment.Tails()}");
+                Startup, () => $"{survivor.Name} holding records it has not finished while MongoDB is cut off: {seen}\n{deployment.Tails()}");
             deployment.MongoLink.Restore();
-            output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: MongoDB link restored after {(clock.Elapsed - killedAt).TotalSeconds:F1} s; {survivor.Name} had read {seen}");
+            output.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s: MongoDB link restored after {(clock.Elapsed - killedAt).TotalSeconds:F1} s; {survivor.Name} had processed/read {seen}");
         }
 
         // Only the survivor's probes can tell: the killed process never wrote that it was leaving.
