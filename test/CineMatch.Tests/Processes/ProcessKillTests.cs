@@ -16,7 +16,7 @@ namespace CineMatch.Tests.Processes;
 public sealed class ProcessKillTests(MongoServer mongo, ITestOutputHelper output)
 {
     private const string Scenario = "messy-120";
-    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Startup = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan DeathDetection = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan Convergence = TimeSpan.FromSeconds(90);
 
