@@ -1,4 +1,3 @@
-using System.Globalization;
 using CineMatch.Events;
 using CineMatch.Silo.Bench;
 using CineMatch.Streaming.Kafka.Bench;
@@ -27,10 +26,10 @@ public static class BenchCommand
             throw new UsageException($"bench: unknown argument {options.Rest[0]}");
         }
 
-        var events = Positive(options, "--events", 100_000);
-        var users = Positive(options, "--users", 10_000);
-        var partitions = Positive(options, "--partitions", 32);
-        var repeat = Positive(options, "--repeat", 3);
+        var events = options.Number("--events", 100_000, min: 1, max: int.MaxValue);
+        var users = options.Number("--users", 10_000, min: 1, max: int.MaxValue);
+        var partitions = options.Number("--partitions", 32, min: 1, max: int.MaxValue);
+        var repeat = options.Number("--repeat", 3, min: 1, max: int.MaxValue);
         var topic = StreamNames.UserMovieEvents;
 
         Console.WriteLine($"bench: {events:N0} events, {users:N0} users, {partitions} partitions, {repeat} pass(es), {Environment.ProcessorCount} cores, "
@@ -99,17 +98,5 @@ public static class BenchCommand
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static int Positive(CommandLine options, string name, int fallback)
-    {
-        if (options.Value(name) is not { } text)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new UsageException($"{name}: expected a positive whole number, got {text}");
     }
 }

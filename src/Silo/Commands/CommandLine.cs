@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CineMatch.Silo.Commands;
 
 /// <summary>A command-line mistake: the command prints the one-line reason and exits with code 2.</summary>
@@ -43,6 +45,24 @@ public sealed class CommandLine
     public string Required(string name) => Value(name) ?? throw new UsageException($"{name} is required");
 
     public bool Has(string flag) => _flags.Contains(flag);
+
+    /// <summary>A whole number option within [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent.</summary>
+    public int Number(string name, int fallback, int min, int max)
+    {
+        if (Value(name) is not { } text)
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        throw new UsageException(min == 1 && max == int.MaxValue
+            ? $"{name}: expected a positive whole number, got {text}"
+            : $"{name}: expected a whole number from {min} to {max}, got {text}");
+    }
 
     /// <summary>The full path of an existing file named by an option.</summary>
     public static string ExistingFile(string option, string path) =>

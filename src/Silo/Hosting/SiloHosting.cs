@@ -13,6 +13,9 @@ namespace CineMatch.Silo.Hosting;
 /// <summary>How this process's silo is put together, shared by the server and the commands.</summary>
 public static class SiloHosting
 {
+    /// <summary>Configuration section bound to Orleans' <see cref="ClusterMembershipOptions"/> (failure detection).</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
     /// <summary>
     /// The silo for the given servers: MongoDB for storage, membership, sinks, catalog and history when a
     /// connection string is set, otherwise one silo on loopback with every part in memory; events from
@@ -21,6 +24,8 @@ public static class SiloHosting
     public static void ConfigureSilo(ISiloBuilder silo, DeploymentSettings settings)
     {
         silo.AddCineMatchStatistics();
+        // How fast a silo that vanished is declared dead (ProbeTimeout, NumMissedProbesLimit, ...); Orleans' defaults unless set.
+        silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
         if (settings.UsesMongoDB)
         {
             silo.Configure<ClusterOptions>(cluster =>

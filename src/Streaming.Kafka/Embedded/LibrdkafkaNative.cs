@@ -84,5 +84,8 @@ internal static class LibrdkafkaNative
     public static extern void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr cluster, int delayMs);
 
     [DllImport(Library)]
+    public static extern void rd_kafka_mock_broker_set_host_port(IntPtr cluster, int brokerId, [MarshalAs(UnmanagedType.LPUTF8Str)] string host, int port);
+
+    [DllImport(Library)]
     public static extern void rd_kafka_mock_cluster_destroy(IntPtr cluster);
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using CineMatch.Streaming.Kafka.Embedded;
 
 namespace CineMatch.Tests.MongoDB;
 
@@ -11,9 +11,7 @@ namespace CineMatch.Tests.MongoDB;
 public sealed class CuttableLink : IAsyncDisposable
 {
     private readonly IPEndPoint _server;
-    private readonly List<TcpClient> _open = [];
-    private readonly CancellationTokenSource _disposed = new();
-    private TcpListener? _listener;
+    private TcpRelay? _relay;
 
     public CuttableLink(IPEndPoint server)
     {
@@ -24,86 +22,17 @@ public sealed class CuttableLink : IAsyncDisposable
 
     public IPEndPoint Endpoint { get; }
 
-    public void Restore()
-    {
-        _listener = new TcpListener(Endpoint);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Start();
-        _ = AcceptAsync(_listener);
-    }
+    public void Restore() => _relay = new TcpRelay(Endpoint.Port, _server);
 
     public void Cut()
     {
-        _listener?.Stop();
-        _listener = null;
-        lock (_open)
-        {
-            foreach (var client in _open)
-            {
-                // A relay that is closing by itself may have let go of its socket already.
-                if (client.Client is { } socket)
-                {
-                    socket.LingerState = new LingerOption(true, 0); // a reset, not a polite close
-                }
-
-                client.Dispose();
-            }
-
-            _open.Clear();
-        }
+        _relay?.Dispose();
+        _relay = null;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _disposed.CancelAsync();
         Cut();
-        _disposed.Dispose();
-    }
-
-    private async Task AcceptAsync(TcpListener listener)
-    {
-        try
-        {
-            while (true)
-            {
-                var client = await listener.AcceptTcpClientAsync(_disposed.Token);
-                _ = RelayAsync(client);
-            }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Cut or disposed.
-        }
-    }
-
-    private async Task RelayAsync(TcpClient client)
-    {
-        using var server = new TcpClient();
-        lock (_open)
-        {
-            _open.Add(client);
-            _open.Add(server);
-        }
-
-        try
-        {
-            await server.ConnectAsync(_server, _disposed.Token);
-            await Task.WhenAny(
-                client.GetStream().CopyToAsync(server.GetStream(), _disposed.Token),
-                server.GetStream().CopyToAsync(client.GetStream(), _disposed.Token));
-        }
-        catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
-        {
-            // One side went away; closing both ends tells the other.
-        }
-        finally
-        {
-            client.Dispose();
-            lock (_open)
-            {
-                _open.Remove(client);
-                _open.Remove(server);
-            }
-        }
+        return ValueTask.CompletedTask;
     }
 }
