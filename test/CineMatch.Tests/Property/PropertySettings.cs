@@ -11,10 +11,10 @@ public static class PropertySettings
 {
     public static string? Seed => Environment.GetEnvironmentVariable("CINEMATCH_PROPERTY_SEED") is { Length: > 0 } seed ? seed : null;
 
-    public static int Cases(int inCi) =>
-        int.TryParse(Environment.GetEnvironmentVariable("CINEMATCH_PROPERTY_CASES"), NumberStyles.None, CultureInfo.InvariantCulture, out var cases) && cases > 0
-            ? cases
-            : inCi;
+    public static int Cases(int inCi) => Number("CINEMATCH_PROPERTY_CASES") ?? inCi;
+
+    /// <summary>Cases of the Kafka property (a silo each): <c>CINEMATCH_PROPERTY_KAFKA_CASES</c>.</summary>
+    public static int KafkaCases(int inCi) => Number("CINEMATCH_PROPERTY_KAFKA_CASES") ?? inCi;
 
     // Off by default until the user grain skips records at or below the offset it processed: until then an old
     // redelivered record is recorded as late a second time.
@@ -26,4 +26,9 @@ public static class PropertySettings
         "0" => false,
         _ => RedeliveriesByDefault,
     };
+
+    private static int? Number(string variable) =>
+        int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : null;
 }
