@@ -12,6 +12,9 @@ public static class StatisticsMetrics
     public static readonly Counter<long> LateEvents =
         Meter.CreateCounter<long>("cinematch.events.late", description: "Events older than their user's watermark, kept in late_events");
 
+    public static readonly Counter<long> RedeliveredEvents =
+        Meter.CreateCounter<long>("cinematch.events.redelivered", description: "Events the user's state already reflected when the log delivered them again: skipped");
+
     public static readonly Counter<long> DeadLetters =
         Meter.CreateCounter<long>("cinematch.events.dead_lettered", description: "Records that were not valid events, kept in dead_letters");
 

@@ -32,6 +32,7 @@ public sealed class UserStatsGrain(
 
     private UserStatsDocument? _stats;
     private bool _statsComputed;
+    private bool _statsPublished;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -40,36 +41,17 @@ public sealed class UserStatsGrain(
     public async Task ApplyAsync(IReadOnlyList<SequencedEvent> events)
     {
         await HydrateOnceAsync();
-        var late = new List<LateEvent>();
-        var applied = 0;
-        foreach (var (movieEvent, sequence) in events)
+        var batch = state.State.Apply(events, AllowedLateness);
+        try
         {
-            var watermark = state.State.List.Watermark(AllowedLateness);
-            if (state.State.List.Apply(movieEvent, sequence, AllowedLateness) == ApplyOutcome.Late)
-            {
-                late.Add(ToLateEvent(movieEvent, watermark));
-            }
-            else
-            {
-                applied++;
-            }
+            await MakeBatchDurableAsync(batch);
         }
-
-        if (applied > 0)
+        catch
         {
-            state.State.List.PurgeTombstones(AllowedLateness);
-            await SaveAndPublishAsync();
-        }
-
-        foreach (var lateEvent in late)
-        {
-            await rejectedSink.LateEventAsync(lateEvent, CancellationToken.None);
-        }
-
-        if (late.Count > 0)
-        {
-            StatisticsMetrics.LateEvents.Add(late.Count);
-            logger.LogInformation("User {UserId}: {Count} late event(s) recorded for reconcile", UserId, late.Count);
+            // The list in memory is ahead of storage and already marks this batch processed: a retry in this
+            // activation would skip it as a redelivery. The next activation starts from what storage holds.
+            DeactivateOnIdle();
+            throw;
         }
 
         await DeliverOutboxAsync();
@@ -145,15 +127,64 @@ public sealed class UserStatsGrain(
         state.State.Hydrated = true;
     }
 
+    /// <summary>
+    /// Late records first, then the state that moves the log progress past them: should the activation end in
+    /// between, the redelivered events meet the same stored state, are judged late again, and the sink (keyed by
+    /// partition and offset) keeps one record each.
+    /// </summary>
+    private async Task MakeBatchDurableAsync(BatchOutcome batch)
+    {
+        foreach (var late in batch.Late)
+        {
+            await rejectedSink.LateEventAsync(ToLateEvent(late), CancellationToken.None);
+        }
+
+        if (batch.Late.Count > 0)
+        {
+            StatisticsMetrics.LateEvents.Add(batch.Late.Count);
+            logger.LogInformation("User {UserId}: {Count} late event(s) recorded for reconcile", UserId, batch.Late.Count);
+        }
+
+        if (batch.Redelivered > 0)
+        {
+            StatisticsMetrics.RedeliveredEvents.Add(batch.Redelivered);
+            logger.LogDebug("User {UserId}: {Count} redelivered event(s) skipped, the state already reflects them", UserId, batch.Redelivered);
+        }
+
+        if (batch.Applied > 0)
+        {
+            state.State.List.PurgeTombstones(AllowedLateness);
+            await SaveAndPublishAsync();
+        }
+        else if (batch.ProgressMoved)
+        {
+            // Only late events: nothing to recompute, but the progress is written so that a redelivery is
+            // skipped rather than judged again (which the idempotent sink would absorb, but the late metric
+            // and log would count twice). Late-only batches are rare, so the write costs little.
+            await state.WriteStateAsync();
+        }
+        else if (batch.Redelivered > 0 && !_statsPublished)
+        {
+            // A whole batch the state already holds, in an activation that has not published statistics yet:
+            // the previous one may have died between its state write and its user_stats write.
+            await PublishStatsAsync(EnrichedFilms());
+        }
+    }
+
     private async Task SaveAndPublishAsync()
     {
         var films = EnrichedFilms();
         state.State.Ledger.Reconcile(UserId, films);
-        _stats = ComputeStats(films);
-        _statsComputed = true;
 
         // The list and the changes it owes the counters become durable together (EXACTNESS I3).
         await state.WriteStateAsync();
+        await PublishStatsAsync(films);
+    }
+
+    private async Task PublishStatsAsync(IReadOnlyList<EnrichedFilm> films)
+    {
+        _stats = ComputeStats(films);
+        _statsComputed = true;
         if (_stats is null)
         {
             await statsSink.DeleteAsync(UserId, CancellationToken.None);
@@ -162,6 +193,8 @@ public sealed class UserStatsGrain(
         {
             await statsSink.UpsertAsync(_stats, CancellationToken.None);
         }
+
+        _statsPublished = true;
     }
 
     /// <summary>
@@ -206,13 +239,13 @@ public sealed class UserStatsGrain(
     private UserStatsDocument? ComputeStats(IReadOnlyList<EnrichedFilm> films) =>
         UserStatsCalculator.Compute(UserId, films, time.GetUtcNow(), options.Value.Source);
 
-    private LateEvent ToLateEvent(MovieEvent movieEvent, DateTimeOffset? watermark) => new()
+    private LateEvent ToLateEvent(LateArrival late) => new()
     {
         UserId = UserId,
-        Raw = EventJson.Serialize(movieEvent),
-        Partition = movieEvent.Position?.Partition,
-        Offset = movieEvent.Position?.Offset,
-        Reason = $"event time {DocumentJson.Format(movieEvent.Timestamp)} is older than the user's watermark {DocumentJson.Format(watermark ?? DateTimeOffset.MinValue)}",
+        Raw = EventJson.Serialize(late.Event),
+        Partition = late.Event.Position?.Partition,
+        Offset = late.Event.Position?.Offset,
+        Reason = $"event time {DocumentJson.Format(late.Event.Timestamp)} is older than the user's watermark {DocumentJson.Format(late.Watermark ?? DateTimeOffset.MinValue)}",
         Time = DocumentJson.Format(time.GetUtcNow()),
     };
 }

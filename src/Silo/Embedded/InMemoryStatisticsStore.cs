@@ -14,6 +14,7 @@ public sealed class InMemoryStatisticsStore : IUserStatsSink, ITrendsSink, IReje
     private readonly ConcurrentDictionary<string, MovieCountDocument> _movieCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<DeadLetter> _deadLetters = new();
     private readonly ConcurrentQueue<LateEvent> _lateEvents = new();
+    private readonly ConcurrentDictionary<string, bool> _storedPositions = new(StringComparer.Ordinal);
     private volatile GlobalStatsDocument? _globalStats;
     private int _globalStatsWrites;
 
@@ -66,13 +67,28 @@ public sealed class InMemoryStatisticsStore : IUserStatsSink, ITrendsSink, IReje
 
     public Task DeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
-        _deadLetters.Enqueue(deadLetter);
+        if (FirstTime("dead", deadLetter.Partition, deadLetter.Offset))
+        {
+            _deadLetters.Enqueue(deadLetter);
+        }
+
         return Task.CompletedTask;
     }
 
     public Task LateEventAsync(LateEvent lateEvent, CancellationToken cancellationToken)
     {
-        _lateEvents.Enqueue(lateEvent);
+        if (FirstTime("late", lateEvent.Partition, lateEvent.Offset))
+        {
+            _lateEvents.Enqueue(lateEvent);
+        }
+
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// As the MongoDB sink, which gives a record from the log the id of its position: a redelivered record
+    /// or a retried write keeps one document. A record without a position is always new.
+    /// </summary>
+    private bool FirstTime(string collection, int? partition, long? offset) =>
+        partition is not { } p || offset is not { } o || _storedPositions.TryAdd($"{collection}/{p}:{o}", true);
 }

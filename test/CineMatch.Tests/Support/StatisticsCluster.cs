@@ -21,6 +21,9 @@ public sealed class StatisticsCluster : IAsyncDisposable
 
     public InMemoryStatisticsStore Store => SiloServices.GetRequiredService<InMemoryStatisticsStore>();
 
+    /// <summary>Ends the grain's activation (its state stays in storage): the next call meets a fresh one, as after a failover.</summary>
+    public Task DeactivateAsync(IAddressable grain) => _cluster.DeactivateAsync(grain);
+
     public static async Task<StatisticsCluster> StartAsync(IReadOnlyList<CatalogMovie>? catalog = null, Action<StatisticsOptions>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder(1);

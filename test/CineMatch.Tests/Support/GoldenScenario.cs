@@ -1,0 +1,181 @@
+using System.Text.Json.Nodes;
+using CineMatch.Catalog;
+using CineMatch.Silo.Catalog;
+
+namespace CineMatch.Tests.Support;
+
+/// <summary>
+/// A scenario of test/golden (copied next to the test assembly): a log of events, a catalog, and the documents an
+/// independent implementation of the contract computed for them. Never regenerate the expected files from this
+/// project's code: they are the oracle.
+/// <code>
+/// var golden = GoldenScenario.Load("messy-120");
+/// golden.AssertMatches(GoldenDocuments.Of(store));                        // replay-like: offset = log line
+/// golden.AssertMatches(await GoldenDocuments.StoredInAsync(db), (p, o) => lineOf[(p!.Value, o!.Value)]);
+/// golden.AssertStatisticsMatch(userStats, movieCounts, globalStats);       // the three statistics collections only
+/// </code>
+/// </summary>
+public sealed class GoldenScenario
+{
+    private const int ShownDifferences = 40;
+
+    // Written by the time of the write and by who wrote it, or ids the store adds: never part of the oracle.
+    private static readonly string[] Unstable = ["updated_at", "source"];
+
+    private GoldenScenario(string name, string folder)
+    {
+        Name = name;
+        Folder = folder;
+        Lines = File.ReadAllLines(EventsPath);
+        UserStats = ReadLines(Expected("user_stats.jsonl"));
+        MovieCounts = ReadLines(Expected("movie_counts.jsonl"));
+        GlobalStats = JsonNode.Parse(File.ReadAllText(Expected("global_stats.json")))!.AsObject();
+        DeadLetters = [.. ReadLines(Expected("dead_letters.jsonl")).Select(line => new GoldenDeadLetter((long)line["offset"]!, (string)line["problem"]!))];
+        LateOffsets = [.. ReadLines(Expected("late_events.jsonl")).Select(line => (long)line["offset"]!)];
+    }
+
+    public string Name { get; }
+
+    /// <summary>The scenario's folder in the test output.</summary>
+    public string Folder { get; }
+
+    public string EventsPath => Path.Combine(Folder, "events.jsonl");
+
+    public string CatalogPath => Path.Combine(Folder, "catalog.json");
+
+    /// <summary>The log: one record value a line; a record's offset is its line number from 0.</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    public IReadOnlyList<JsonObject> UserStats { get; }
+
+    public IReadOnlyList<JsonObject> MovieCounts { get; }
+
+    public JsonObject GlobalStats { get; }
+
+    public IReadOnlyList<GoldenDeadLetter> DeadLetters { get; }
+
+    /// <summary>The log offsets of the events older than their user's watermark.</summary>
+    public IReadOnlyList<long> LateOffsets { get; }
+
+    /// <summary>The folder of a scenario next to the test assembly (the csproj copies test/golden there).</summary>
+    public static string FolderOf(string name) => Path.Combine(AppContext.BaseDirectory, "golden", name);
+
+    public static GoldenScenario Load(string name) => new(name, FolderOf(name));
+
+    /// <summary>A scenario from another folder laid out the same way (a doctored copy, to see a comparison fail).</summary>
+    public static GoldenScenario LoadFrom(string folder) => new(Path.GetFileName(folder), folder);
+
+    public Task<IReadOnlyList<CatalogMovie>> CatalogAsync() => new JsonFileCatalogSource(CatalogPath).LoadAsync(CancellationToken.None);
+
+    /// <summary>
+    /// Fails with the field-level differences (at most 40 shown, and how many there are) unless every collection
+    /// holds exactly the golden documents. <paramref name="logOffset"/> maps a dead letter's or late event's
+    /// (partition, offset) to its line in the golden log; by default the offset is the line (one partition, as replay).
+    /// </summary>
+    public void AssertMatches(GoldenDocuments actual, Func<int?, long?, long>? logOffset = null) =>
+        Report(Differences(actual, logOffset));
+
+    /// <summary>Only <c>user_stats</c>, <c>movie_counts</c> and <c>global_stats</c>.</summary>
+    public void AssertStatisticsMatch(IEnumerable<JsonObject> userStats, IEnumerable<JsonObject> movieCounts, JsonObject? globalStats) =>
+        Report(StatisticsDifferences(userStats, movieCounts, globalStats));
+
+    /// <summary>Every difference, one line each, with the path of the field ("user_stats[u00012].top_rated_movies[3].rating: ...").</summary>
+    public List<string> Differences(GoldenDocuments actual, Func<int?, long?, long>? logOffset = null)
+    {
+        var differences = StatisticsDifferences(actual.UserStats, actual.MovieCounts, actual.GlobalStats);
+        logOffset ??= (_, offset) => offset ?? -1;
+        var deadLetters = actual.DeadLetters
+            .Select(document => (Offset: logOffset((int?)document["partition"], (long?)document["offset"]), Reason: (string?)document["reason"]))
+            .ToList();
+        CompareOffsets("dead_letters", DeadLetters.Select(letter => letter.Offset), deadLetters.Select(letter => letter.Offset), differences);
+        foreach (var expected in DeadLetters)
+        {
+            foreach (var (_, reason) in deadLetters.Where(letter => letter.Offset == expected.Offset && !expected.IsNamedBy(letter.Reason)))
+            {
+                differences.Add($"dead_letters[offset {expected.Offset}].reason: \"{reason}\" does not name the problem \"{expected.Problem}\"");
+            }
+        }
+
+        var late = actual.LateEvents.Select(document => logOffset((int?)document["partition"], (long?)document["offset"]));
+        CompareOffsets("late_events", LateOffsets, late, differences);
+        return differences;
+    }
+
+    public List<string> StatisticsDifferences(IEnumerable<JsonObject> userStats, IEnumerable<JsonObject> movieCounts, JsonObject? globalStats)
+    {
+        var differences = new List<string>();
+        CompareKeyed("user_stats", "user_id", UserStats, userStats, differences, ignoreId: true);
+        CompareKeyed("movie_counts", "_id", MovieCounts, movieCounts, differences, ignoreId: false);
+        if (globalStats is null)
+        {
+            differences.Add("global_stats: no global_trends document");
+        }
+        else
+        {
+            GoldenJsonDiff.Compare(Stable(GlobalStats, ignoreId: true), Stable(globalStats, ignoreId: true), "global_stats", differences);
+        }
+
+        return differences;
+    }
+
+    internal static List<JsonObject> ReadLines(string path) =>
+        [.. File.ReadAllLines(path).Where(line => line.Length > 0).Select(line => JsonNode.Parse(line)!.AsObject())];
+
+    private string Expected(string file) => Path.Combine(Folder, "expected", file);
+
+    private void Report(List<string> differences)
+    {
+        if (differences.Count > 0)
+        {
+            Assert.Fail($"{differences.Count} difference(s) from the golden scenario {Name}:\n  " + string.Join("\n  ", differences.Take(ShownDifferences)));
+        }
+    }
+
+    private static void CompareKeyed(string collection, string key, IEnumerable<JsonObject> expected, IEnumerable<JsonObject> actual, List<string> differences, bool ignoreId)
+    {
+        var have = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var document in actual)
+        {
+            var id = (string?)document[key] ?? "(none)";
+            if (!have.TryAdd(id, document))
+            {
+                differences.Add($"{collection}[{id}]: stored twice");
+            }
+        }
+
+        var want = expected.ToDictionary(document => (string)document[key]!, StringComparer.Ordinal);
+        foreach (var (id, document) in want)
+        {
+            if (have.TryGetValue(id, out var stored))
+            {
+                GoldenJsonDiff.Compare(Stable(document, ignoreId), Stable(stored, ignoreId), $"{collection}[{id}]", differences);
+            }
+            else
+            {
+                differences.Add($"{collection}[{id}]: missing");
+            }
+        }
+
+        differences.AddRange(have.Keys.Where(id => !want.ContainsKey(id)).Order(StringComparer.Ordinal).Select(id => $"{collection}[{id}]: not expected"));
+    }
+
+    private static void CompareOffsets(string collection, IEnumerable<long> expected, IEnumerable<long> actual, List<string> differences)
+    {
+        var want = expected.Order().ToList();
+        var have = actual.Order().ToList();
+        differences.AddRange(want.Except(have).Select(offset => $"{collection}: offset {offset} missing"));
+        differences.AddRange(have.Except(want).Select(offset => $"{collection}: offset {offset} not expected"));
+        differences.AddRange(have.GroupBy(offset => offset).Where(group => group.Count() > 1).Select(group => $"{collection}: offset {group.Key} stored {group.Count()} times"));
+    }
+
+    private static JsonObject Stable(JsonObject document, bool ignoreId)
+    {
+        var copy = document.DeepClone().AsObject();
+        foreach (var name in ignoreId ? [.. Unstable, "_id"] : Unstable)
+        {
+            copy.Remove(name);
+        }
+
+        return copy;
+    }
+}
