@@ -20,7 +20,7 @@ public sealed class KafkaBatchingPropertyTests(KafkaBrokerFixture kafka)
     [Fact]
     public async Task Any_pull_size_gives_the_documents_of_the_pure_replay()
     {
-        var cases = Gen.Select(LogCase.Generator(maxUsers: 3, maxEvents: 25), Gen.Int[1, 40], Gen.Int[1, 12]);
+        var cases = Gen.Select(LogCase.Generator(maxEvents: 25), Gen.Int[1, 40], Gen.Int[1, 12]);
         await cases.SampleAsync(
             RunCaseAsync,
             seed: PropertySettings.Seed,

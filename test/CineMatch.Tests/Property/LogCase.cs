@@ -9,13 +9,15 @@ namespace CineMatch.Tests.Property;
 /// <summary>One generated case: a log per user (each user on its own partition) and how each is delivered.</summary>
 public sealed record LogCase(IReadOnlyList<UserScript> Users)
 {
-    public static Gen<LogCase> Generator(int maxUsers = 3, int maxEvents = 30) =>
+    public const int MaxUsers = 3;
+
+    public static Gen<LogCase> Generator(int maxEvents = 30) =>
         Gen.Select(
                 Gen.Select(Gen.Int[0, 5], Gen.Int[0, Films.Length - 1], Gen.Int[0, Jumps.Length - 1], Gen.Int[0, 5], Gen.Int[0, 71],
                     (kind, film, jump, rating, extra) => new StepScript(kind, film, jump, rating, extra)).List[1, maxEvents],
                 Gen.Select(Gen.Int[0, 8], Gen.Int[0, 4], Gen.Int[0, 4], (size, deactivate, rewind) => new BatchStep(size, deactivate == 4, rewind)).List[1, 6],
                 (steps, batches) => new UserScript(steps, batches))
-            .List[1, maxUsers]
+            .List[1, MaxUsers]
             .Select(users => new LogCase(users));
 
     private static readonly (string Name, int? Year, string? ImdbId)[] Films =

@@ -16,9 +16,7 @@ public static class PropertySettings
     /// <summary>Cases of the Kafka property (a silo each): <c>CINEMATCH_PROPERTY_KAFKA_CASES</c>.</summary>
     public static int KafkaCases(int inCi) => Number("CINEMATCH_PROPERTY_KAFKA_CASES") ?? inCi;
 
-    // Off by default until the user grain skips records at or below the offset it processed: until then an old
-    // redelivered record is recorded as late a second time.
-    private const bool RedeliveriesByDefault = false;
+    private const bool RedeliveriesByDefault = true;
 
     public static bool Redeliveries => Environment.GetEnvironmentVariable("CINEMATCH_PROPERTY_REDELIVERIES") switch
     {
