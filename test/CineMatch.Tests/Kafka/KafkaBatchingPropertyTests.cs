@@ -3,13 +3,15 @@ using CineMatch.Domain;
 using CineMatch.Tests.Property;
 using CineMatch.Tests.Support;
 using CsCheck;
+using Orleans.TestingHost;
 
 namespace CineMatch.Tests.Kafka;
 
 /// <summary>
 /// The batching property (see <see cref="BatchingPropertyTests"/>) through the production path: each user's log as
 /// backend records on its own partition of a fresh topic, read by the Kafka provider with a random pull size and a
-/// random limit of records per delivery, so the stream itself decides where batches end.
+/// random limit of records per delivery, so the stream itself decides where batches end; user grains are deactivated
+/// one after the other while the stream runs.
 /// </summary>
 [Trait("Category", "Property")]
 [Collection(KafkaCollection.Name)]
@@ -44,11 +46,25 @@ public sealed class KafkaBatchingPropertyTests(KafkaBrokerFixture kafka)
         }
 
         await using var cluster = await silos.StartAsync(silos: 1);
+        using var consumed = new CancellationTokenSource();
+        var deactivations = DeactivateWhileConsumingAsync(cluster, logs.Select(log => log[0].UserId).ToList(), consumed.Token);
         await Eventually.TrueAsync(() => silos.Committed().SequenceEqual(silos.HighWatermarks()), TimeSpan.FromSeconds(60),
             () => "the consumer group to commit every partition to its end");
+        await consumed.CancelAsync();
+        await deactivations;
         await cluster.Client.GetGrain<IGlobalTrendsGrain>(0).FlushAsync();
 
         await PureReplayComparison.AssertSameAsPureReplayAsync(
             logs.ToDictionary(log => log[0].UserId, log => log), cluster.Silos[0].ServiceProvider, cluster.Client, TrendsSnapshot.Empty);
+    }
+
+    /// <summary>Ends user grains' activations, one user after the other, wherever the stream happens to be.</summary>
+    private static async Task DeactivateWhileConsumingAsync(InProcessTestCluster cluster, IReadOnlyList<string> userIds, CancellationToken consumed)
+    {
+        for (var i = 0; !consumed.IsCancellationRequested; i++)
+        {
+            await cluster.DeactivateAsync(cluster.Client.GetGrain<IUserStatsGrain>(userIds[i % userIds.Count]));
+            await Task.Delay(TimeSpan.FromMilliseconds(30), CancellationToken.None);
+        }
     }
 }
