@@ -10,6 +10,8 @@ public sealed class Contribution
     [Id(0)] public string CounterKey { get; set; } = "";
     [Id(1)] public int Entries { get; set; }
     [Id(2)] public Dictionary<string, int> Genres { get; set; } = [];
+    /// <summary>How the counter shows the film, as this user's first entry for it says.</summary>
+    [Id(3)] public FilmLabel? Label { get; set; }
 }
 
 /// <summary>
@@ -30,7 +32,7 @@ public sealed class MembershipLedger
     /// </summary>
     public IReadOnlyList<MembershipChange> Reconcile(string userId, IReadOnlyList<EnrichedFilm> presentFilms)
     {
-        var (now, labels) = Holdings(userId, presentFilms);
+        var now = Holdings(userId, presentFilms);
         var before = Contributions.ToDictionary(contribution => contribution.CounterKey, StringComparer.Ordinal);
         var changes = new List<MembershipChange>();
         foreach (var key in before.Keys.Union(now.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -40,7 +42,9 @@ public sealed class MembershipLedger
             var userDelta = (current is null ? 0 : 1) - (old is null ? 0 : 1);
             var entryDelta = (current?.Entries ?? 0) - (old?.Entries ?? 0);
             var genreDeltas = GenreDeltas(old?.Genres, current?.Genres);
-            if (userDelta == 0 && entryDelta == 0 && genreDeltas.Count == 0)
+            // A new label alone is a change too: otherwise the title the counter shows would depend on whether
+            // the entries that changed it arrived in one batch (no count moved) or in several.
+            if (userDelta == 0 && entryDelta == 0 && genreDeltas.Count == 0 && Equals(old?.Label, current?.Label))
             {
                 continue;
             }
@@ -53,7 +57,7 @@ public sealed class MembershipLedger
                 UserDelta = userDelta,
                 EntryDelta = entryDelta,
                 GenreDeltas = genreDeltas,
-                Label = labels.GetValueOrDefault(key),
+                Label = current?.Label,
             });
         }
 
@@ -69,18 +73,15 @@ public sealed class MembershipLedger
         Outbox.RemoveAll(change => done.Contains(change.Sequence));
     }
 
-    private static (Dictionary<string, Contribution> Holdings, Dictionary<string, FilmLabel> Labels) Holdings(
-        string userId, IReadOnlyList<EnrichedFilm> presentFilms)
+    private static Dictionary<string, Contribution> Holdings(string userId, IReadOnlyList<EnrichedFilm> presentFilms)
     {
         var holdings = new Dictionary<string, Contribution>(StringComparer.Ordinal);
-        var labels = new Dictionary<string, FilmLabel>(StringComparer.Ordinal);
         foreach (var film in presentFilms)
         {
             if (!holdings.TryGetValue(film.FilmKey, out var contribution))
             {
-                contribution = new Contribution { CounterKey = film.FilmKey };
+                contribution = new Contribution { CounterKey = film.FilmKey, Label = film.Label };
                 holdings.Add(film.FilmKey, contribution);
-                labels.Add(film.FilmKey, film.Label);
             }
 
             contribution.Entries++;
@@ -97,7 +98,7 @@ public sealed class MembershipLedger
             holdings.Add(shard, new Contribution { CounterKey = shard });
         }
 
-        return (holdings, labels);
+        return holdings;
     }
 
     private static Dictionary<string, int> GenreDeltas(Dictionary<string, int>? before, Dictionary<string, int>? now)

@@ -30,6 +30,12 @@ public sealed class ListEntry
     /// <summary>Absent because of a DELETE, not because only an UPDATE_RATING has been seen so far.</summary>
     public bool IsTombstone => LatestPresence is not null && LatestPresenceIsDelete;
 
+    /// <summary>
+    /// A tombstone that holds nothing written after its DELETE. An UPDATE_RATING stamped after the DELETE leaves a
+    /// rating that a later ADD without a rating must find, exactly as when it came before the first ADD.
+    /// </summary>
+    public bool IsBareTombstone => IsTombstone && LatestDelete is { } deleted && !RegisterStamps().Any(stamp => stamp > deleted);
+
     /// <summary>Where the entry stands in list order; only meaningful while present.</summary>
     public EventStamp Place => AddsSinceDelete.Count == 0 ? default : AddsSinceDelete.Min();
 
@@ -80,6 +86,14 @@ public sealed class ListEntry
             yield return stamp;
         }
 
+        foreach (var stamp in RegisterStamps())
+        {
+            yield return stamp;
+        }
+    }
+
+    private IEnumerable<EventStamp> RegisterStamps()
+    {
         foreach (var stamp in new[] { Rating?.Stamp, Date?.Stamp, ImdbId?.Stamp, Genres?.Stamp, Duration?.Stamp, Director?.Stamp, Actors?.Stamp })
         {
             if (stamp is { } value)

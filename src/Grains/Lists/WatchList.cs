@@ -89,11 +89,12 @@ public sealed class WatchList
         Entries.Where(entry => entry.IsPresent).OrderBy(entry => entry.Place).Select(entry => entry.ToWatchedFilm());
 
     /// <summary>
-    /// Drops tombstones (entries whose latest presence event is a DELETE) whose every stamp is older than
-    /// the watermark: any event that could still touch them would be late, and a later one starts the
-    /// entry afresh anyway. An absent entry that no DELETE made (an UPDATE_RATING ahead of its ADD) is
-    /// kept, because a later ADD without a rating must still find that rating (CONTRACT section 2);
-    /// purging it would make the outcome depend on where a batch ended.
+    /// Drops tombstones (entries whose latest presence event is a DELETE) that hold nothing written after
+    /// that DELETE and whose every stamp is older than the watermark: any event that could still touch them
+    /// would be late, and a later one starts the entry afresh anyway. An absent entry holding a rating that
+    /// no DELETE cancelled (an UPDATE_RATING ahead of its ADD, or after the DELETE) is kept, because a later
+    /// ADD without a rating must still find that rating (CONTRACT section 2); purging it would make the
+    /// outcome depend on where a batch ended.
     /// </summary>
     public int PurgeTombstones(TimeSpan allowedLateness)
     {
@@ -103,7 +104,7 @@ public sealed class WatchList
         }
 
         var horizon = watermark.UtcTicks;
-        var purged = Entries.RemoveAll(entry => entry.IsTombstone && entry.LatestStamp.UtcTicks < horizon);
+        var purged = Entries.RemoveAll(entry => entry.IsBareTombstone && entry.LatestStamp.UtcTicks < horizon);
         if (purged > 0)
         {
             _index = null;

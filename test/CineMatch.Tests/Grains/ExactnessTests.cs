@@ -114,6 +114,21 @@ public sealed class ExactnessTests
         Assert.Equal(before, after);
     }
 
+    [Fact]
+    public async Task A_film_shows_the_title_the_user_holds_now_however_the_changes_were_batched()
+    {
+        // Regression (issue 13): two spellings of one film outside the catalog share a film key. The user trades
+        // "Match Point" for "Match point" in one batch: no count moves, but the title the user holds does.
+        await using var cluster = await StatisticsCluster.StartAsync(TestCatalog.Films, options => options.TrendsFlushInterval = TimeSpan.FromHours(1));
+        var grain = cluster.Client.GetGrain<IUserStatsGrain>("u1");
+        await grain.ApplyAsync([new(Add("u1", "Match Point", 2005, T0), 1)]);
+        await grain.ApplyAsync([new(Add("u1", "Match point", 2005, T0.AddMinutes(-1)), 2), new(Delete("u1", "Match Point", 2005, T0.AddMinutes(1)), 3)]);
+        await cluster.Client.GetGrain<IGlobalTrendsGrain>(0).FlushAsync();
+
+        var count = cluster.Store.MovieCounts["match point|2005"];
+        Assert.Equal(("Match point", 1L), (count.Title, count.Count));
+    }
+
     private static WatchList FinalList(IEnumerable<MovieEvent> userEvents)
     {
         var list = new WatchList();

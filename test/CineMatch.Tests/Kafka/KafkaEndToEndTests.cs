@@ -1,3 +1,4 @@
+using CineMatch.Documents;
 using CineMatch.Silo.Embedded;
 using CineMatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,10 +32,12 @@ public sealed class KafkaEndToEndTests(KafkaBrokerFixture kafka)
         Assert.StartsWith("{\"event_type\":\"ADD\"", deadLetter.Raw);
         Assert.NotNull(deadLetter.Offset);
 
-        await cluster.Client.GetGrain<IGlobalTrendsGrain>(0).FlushAsync();
-        var trends = await cluster.Client.GetGrain<IGlobalTrendsGrain>(0).GetSnapshotAsync();
-        Assert.Equal(users, trends.TotalUsers);
-        Assert.Equal(users * Films.Length, trends.TotalEntries);
+        // A user's document is written before its changes reach the counters: wait for those too.
+        var trends = cluster.Client.GetGrain<IGlobalTrendsGrain>(0);
+        GlobalStatsDocument? snapshot = null;
+        await Eventually.TrueAsync(
+            async () => (snapshot = await trends.GetSnapshotAsync()).TotalUsers == users && snapshot.TotalEntries == users * Films.Length,
+            TimeSpan.FromSeconds(30), () => $"trends of {users} users and {users * Films.Length} entries, not {snapshot?.TotalUsers} and {snapshot?.TotalEntries}");
 
         // Every record's effects are durable in the grains' state, so the whole log is committed.
         await Eventually.TrueAsync(() => silos.Committed().SequenceEqual(silos.HighWatermarks()), TimeSpan.FromSeconds(10),

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CineMatch.Catalog;
 using CineMatch.Events;
+using CineMatch.Silo.Catalog;
 using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Embedded;
 using Confluent.Kafka;
@@ -152,8 +154,14 @@ public sealed class KafkaSilos
 
     public int MaxEventsPerBatch { get; init; } = 100;
 
+    /// <summary>At most this many records per partition and pull (the provider's own default when null).</summary>
+    public int? PollBatchSize { get; init; }
+
     /// <summary>Run the real statistics grains with the in-memory store instead of the recording grain (end-to-end).</summary>
     public bool RealGrains { get; init; }
+
+    /// <summary>The catalog of the real grains (the bundled one when null).</summary>
+    public IReadOnlyList<CatalogMovie>? Catalog { get; init; }
 
     /// <summary>Also add the provider to the cluster client, which then produces onto the topic through the stream.</summary>
     public bool ClientProduces { get; init; }
@@ -167,6 +175,10 @@ public sealed class KafkaSilos
             {
                 silo.AddCineMatchStatistics();
                 silo.AddInMemoryStatisticsParts();
+                if (Catalog is not null)
+                {
+                    silo.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(Catalog));
+                }
             }
             else
             {
@@ -181,6 +193,7 @@ public sealed class KafkaSilos
                     c.Topics = [Topic];
                     c.ConsumerGroup = Group;
                     c.MaxEventsPerBatch = MaxEventsPerBatch;
+                    c.PollBatchSize = PollBatchSize ?? c.PollBatchSize;
                     c.StreamNamespace = RealGrains ? StreamNames.UserMovieEvents : RecordingConsumerGrain.Namespace;
                 })
                 .ConfigurePublisher(p => p.Topic = Topic)
