@@ -26,10 +26,24 @@ public static class GatewayEndpoints
     /// </summary>
     private static async Task<IResult> PostEventsAsync(HttpRequest request, IEventPublisher publisher, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+
+        // The same reading as the log's (EventParser): a byte order mark is skipped, bytes that are not UTF-8 are refused.
+        var json = bytes.AsMemory(bytes.Length - EventParser.SkipByteOrderMark(bytes).Length);
+        if (EventParser.NotUtf8Reason(json.Span) is { } notUtf8)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not UTF-8 JSON", detail: notUtf8);
+        }
+
         JsonDocument body;
         try
         {
-            body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            body = JsonDocument.Parse(json);
         }
         catch (JsonException ex)
         {

@@ -113,6 +113,21 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_that_is_not_utf8_gets_400_with_problem_details_even_where_no_field_is_read()
+    {
+        var text = Encoding.UTF8.GetBytes(Valid.Trim().Replace("\"gw-1\"", "\"gw-4\",\"note\":\"@\""));
+        var at = Array.IndexOf(text, (byte)'@');
+        text[at] = 0xFF;
+
+        var response = await _http.PostAsync("/events", new ByteArrayContent(text) { Headers = { ContentType = new("application/json") } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Contains("not UTF-8", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Unknown_users_get_404_health_reports_the_bundled_catalog_and_the_dashboard_is_served()
     {
         var dashboard = await _http.GetAsync("/dashboard/");
