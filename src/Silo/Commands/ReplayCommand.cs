@@ -70,26 +70,34 @@ public static class ReplayCommand
     public sealed record ReplaySummary(int Applied, int Users, int DeadLetters);
 
     /// <summary>Runs the lines through the grains and waits until every effect is applied and flushed.</summary>
-    public static async Task<ReplaySummary> ReplayAsync(IServiceProvider services, IReadOnlyList<string> lines)
+    public static Task<ReplaySummary> ReplayAsync(IServiceProvider services, IReadOnlyList<string> lines) =>
+        ReplayAsync(services, [.. lines.Select(Encoding.UTF8.GetBytes)]);
+
+    /// <summary>
+    /// Runs records given as raw bytes, as a Kafka partition holds them (a record need not be UTF-8), through the
+    /// grains; a blank record is skipped.
+    /// </summary>
+    public static async Task<ReplaySummary> ReplayAsync(IServiceProvider services, IReadOnlyList<byte[]> records)
     {
         var grains = services.GetRequiredService<IGrainFactory>();
         var rejected = services.GetRequiredService<IRejectedEventSink>();
         var perUser = new Dictionary<string, List<SequencedEvent>>(StringComparer.Ordinal);
         var deadLetters = 0;
-        for (var offset = 0; offset < lines.Count; offset++)
+        for (var offset = 0; offset < records.Count; offset++)
         {
-            if (string.IsNullOrWhiteSpace(lines[offset]))
+            var text = Encoding.UTF8.GetString(records[offset]);
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
-            var parsed = EventParser.Parse(Encoding.UTF8.GetBytes(lines[offset]));
+            var parsed = EventParser.Parse(records[offset]);
             if (parsed.Event is not { } movieEvent)
             {
                 deadLetters++;
                 StatisticsMetrics.DeadLetters.Add(1);
                 await rejected.DeadLetterAsync(
-                    new DeadLetter { Raw = lines[offset], Partition = 0, Offset = offset, Reason = parsed.Error ?? "invalid event", Time = DocumentJson.Format(DateTimeOffset.UtcNow) },
+                    new DeadLetter { Raw = text, Partition = 0, Offset = offset, Reason = parsed.Error ?? "invalid event", Time = DocumentJson.Format(DateTimeOffset.UtcNow) },
                     CancellationToken.None);
                 continue;
             }

@@ -1,9 +1,12 @@
+using System.Text;
 using System.Text.Json;
+using CineMatch.Catalog;
 using CineMatch.Events;
 using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Embedded;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
+using CineMatch.Silo.Catalog;
 using CineMatch.Silo.Hosting;
 using Orleans.Configuration;
 using Orleans.TestingHost;
@@ -70,9 +73,14 @@ public static class FastApiRecords
             ? Task.FromException(new TimeoutException("dependency down (test)"))
             : Task.CompletedTask;
 
-    public static async Task ProduceAsync(string bootstrapServers, string topic, IEnumerable<(string Key, string Value)> records, int? partition = null)
+    public static Task ProduceAsync(string bootstrapServers, string topic, IEnumerable<(string Key, string Value)> records, int? partition = null) =>
+        ProduceRawAsync(bootstrapServers, topic, records.Select(r => ((byte[]?)Encoding.UTF8.GetBytes(r.Key), Encoding.UTF8.GetBytes(r.Value))), partition);
+
+    /// <summary>Records as raw bytes (a key may be missing, a value need not be UTF-8), in order; where each one landed.</summary>
+    public static async Task<IReadOnlyList<TopicPartitionOffset>> ProduceRawAsync(
+        string bootstrapServers, string topic, IEnumerable<(byte[]? Key, byte[] Value)> records, int? partition = null)
     {
-        using var producer = new ProducerBuilder<string, string>(new ProducerConfig
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
         {
             BootstrapServers = bootstrapServers,
             EnableIdempotence = true,
@@ -80,9 +88,9 @@ public static class FastApiRecords
             LingerMs = 5,
         }).Build();
         var deliveries = records.Select(r => partition is { } p
-            ? producer.ProduceAsync(new TopicPartition(topic, p), new Message<string, string> { Key = r.Key, Value = r.Value })
-            : producer.ProduceAsync(topic, new Message<string, string> { Key = r.Key, Value = r.Value }));
-        await Task.WhenAll(deliveries.ToList());
+            ? producer.ProduceAsync(new TopicPartition(topic, p), new Message<byte[]?, byte[]> { Key = r.Key, Value = r.Value })
+            : producer.ProduceAsync(topic, new Message<byte[]?, byte[]> { Key = r.Key, Value = r.Value }));
+        return [.. (await Task.WhenAll(deliveries.ToList())).Select(delivery => delivery.TopicPartitionOffset)];
     }
 
     /// <summary>The consumer group's committed offset per partition (-1 when none).</summary>
@@ -134,6 +142,9 @@ public sealed class KafkaSilos
 
     public Task ProduceAsync(IEnumerable<(string Key, string Value)> records) => FastApiRecords.ProduceAsync(_kafka.BootstrapServers, Topic, records);
 
+    public Task<IReadOnlyList<TopicPartitionOffset>> ProduceRawAsync(IEnumerable<(byte[]? Key, byte[] Value)> records) =>
+        FastApiRecords.ProduceRawAsync(_kafka.BootstrapServers, Topic, records);
+
     public Dictionary<int, long> Committed() => FastApiRecords.Committed(_kafka.BootstrapServers, Group, Topic, Partitions);
 
     public Dictionary<int, long> HighWatermarks() => FastApiRecords.HighWatermarks(_kafka.BootstrapServers, Topic, Partitions);
@@ -152,6 +163,9 @@ public sealed class KafkaSilos
     /// <summary>Run the real statistics grains with the in-memory store instead of the recording grain (end-to-end).</summary>
     public bool RealGrains { get; init; }
 
+    /// <summary>The catalog of the real grains; the bundled one when null.</summary>
+    public IReadOnlyList<CatalogMovie>? Catalog { get; init; }
+
     /// <summary>Also add the provider to the cluster client, which then produces onto the topic through the stream.</summary>
     public bool ClientProduces { get; init; }
 
@@ -162,6 +176,11 @@ public sealed class KafkaSilos
         {
             if (RealGrains)
             {
+                if (Catalog is not null)
+                {
+                    silo.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(Catalog));
+                }
+
                 silo.AddCineMatchStatistics();
                 silo.AddInMemoryStatisticsParts();
             }
