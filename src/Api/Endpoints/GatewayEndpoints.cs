@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using CineMatch.Domain;
 using CineMatch.Events;
@@ -8,6 +9,16 @@ namespace CineMatch.Api.Endpoints;
 /// <summary>The REST surface of the gateway, the same whether it runs inside a silo or as an Orleans client.</summary>
 public static class GatewayEndpoints
 {
+    /// <summary>
+    /// The largest record the log takes: librdkafka refuses one above its <c>message.max.bytes</c> (1,000,000 by
+    /// default), and the publisher cannot tell that refusal from an unreachable broker, so a larger event got
+    /// 503 "retry later" for ever. Refused here with 400, the client learns that retrying will not help.
+    /// </summary>
+    public const int MaxRecordBytes = 1_000_000;
+
+    // The record's framing (lengths, attributes, timestamp) besides the key and the value.
+    private const int RecordOverheadBytes = 512;
+
     public static IEndpointRouteBuilder MapCineMatchGateway(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/events", PostEventsAsync)
@@ -101,7 +112,15 @@ public static class GatewayEndpoints
             var result = EventParser.Parse(item);
             if (result.Event is { } parsed)
             {
-                events.Add(new IncomingEvent(parsed, item.GetRawText()));
+                var raw = item.GetRawText();
+                var size = Encoding.UTF8.GetByteCount(raw) + Encoding.UTF8.GetByteCount(parsed.UserId) + RecordOverheadBytes;
+                if (size > MaxRecordBytes)
+                {
+                    errors.Add(name, [$"the event takes {size} bytes as a record; the event log takes at most {MaxRecordBytes}"]);
+                    return;
+                }
+
+                events.Add(new IncomingEvent(parsed, raw));
             }
             else
             {

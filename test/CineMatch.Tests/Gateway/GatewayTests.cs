@@ -128,6 +128,19 @@ public sealed class GatewayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_too_large_for_the_log_gets_400_naming_it_not_503_retry_later()
+    {
+        var huge = Valid.Replace("\"Heat\"", "\"" + new string('x', 1_100_000) + "\"").Replace("gw-1", "gw-5");
+
+        var response = await PostAsync($"[{Valid.Replace("gw-1", "gw-5")}, {huge}]");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("bytes", problem.GetProperty("errors").GetProperty("[1]")[0].GetString());
+        Assert.False(problem.GetProperty("errors").TryGetProperty("[0]", out _));
+    }
+
+    [Fact]
     public async Task Unknown_users_get_404_health_reports_the_bundled_catalog_and_the_dashboard_is_served()
     {
         var dashboard = await _http.GetAsync("/dashboard/");
