@@ -19,6 +19,9 @@ public static class GatewayEndpoints
     // The record's framing (lengths, attributes, timestamp) besides the key and the value.
     private const int RecordOverheadBytes = 512;
 
+    // One level more than the log's reader allows, for the array around a batch: each item is then judged on its own record.
+    private static readonly JsonDocumentOptions BodyOptions = new() { MaxDepth = 65 };
+
     public static IEndpointRouteBuilder MapCineMatchGateway(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/events", PostEventsAsync)
@@ -54,7 +57,7 @@ public static class GatewayEndpoints
         JsonDocument body;
         try
         {
-            body = JsonDocument.Parse(json);
+            body = JsonDocument.Parse(json, BodyOptions);
         }
         catch (JsonException ex)
         {
@@ -109,10 +112,11 @@ public static class GatewayEndpoints
 
         void Take(JsonElement item, string name)
         {
-            var result = EventParser.Parse(item);
+            // Judged as the record the log will hold, so that the gateway accepts exactly what the log's reader applies.
+            var raw = item.GetRawText();
+            var result = EventParser.Parse(Encoding.UTF8.GetBytes(raw));
             if (result.Event is { } parsed)
             {
-                var raw = item.GetRawText();
                 var size = Encoding.UTF8.GetByteCount(raw) + Encoding.UTF8.GetByteCount(parsed.UserId) + RecordOverheadBytes;
                 if (size > MaxRecordBytes)
                 {
