@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -13,6 +14,7 @@ public sealed record FuzzLog(int Seed, IReadOnlyList<FuzzCase> Cases)
 {
     public const int DefaultSeed = 20260119;
     private const double UntouchedShare = 0.4;
+    private static readonly TimeSpan CyclePause = TimeSpan.FromDays(60);
 
     public static string GoldenScenario => Path.Combine(RepositoryRoot(), "test", "golden", "messy-120");
 
@@ -30,6 +32,13 @@ public sealed record FuzzLog(int Seed, IReadOnlyList<FuzzCase> Cases)
         for (var i = 0; i < count; i++)
         {
             var (line, node) = pool[i % pool.Count];
+            if (i >= pool.Count)
+            {
+                // Each further pass over the scenario happens later, so that its events are applied rather than late.
+                node = Later(node, CyclePause * (i / pool.Count));
+                line = EventMutator.Serialize(node);
+            }
+
             cases.Add(random.NextDouble() < UntouchedShare ? new FuzzCase(line, FuzzExpectation.Valid, "untouched") : mutator.Mutate(node));
         }
 
@@ -49,6 +58,14 @@ public sealed record FuzzLog(int Seed, IReadOnlyList<FuzzCase> Cases)
             .Select((line, offset) => (line, offset))
             .Where(item => !bad.Contains(item.offset))
             .Select(item => (Encoding.UTF8.GetBytes(item.line), JsonNode.Parse(item.line)!.AsObject()))];
+    }
+
+    private static JsonObject Later(JsonObject e, TimeSpan by)
+    {
+        var later = (JsonObject)e.DeepClone();
+        var at = DateTimeOffset.Parse(later["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture) + by;
+        later["timestamp"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture);
+        return later;
     }
 
     private static int? EnvironmentInt(string name) =>
