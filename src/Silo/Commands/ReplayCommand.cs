@@ -31,10 +31,10 @@ public static class ReplayCommand
         var eventsPath = CommandLine.ExistingFile("--events", options.Required("--events"));
         var catalogPath = CommandLine.ExistingFile("--catalog", options.Required("--catalog"));
         var outDir = options.Required("--out");
-        string[] lines;
+        List<byte[]> lines;
         try
         {
-            lines = await File.ReadAllLinesAsync(eventsPath);
+            lines = Lines(await File.ReadAllBytesAsync(eventsPath));
             Directory.CreateDirectory(outDir);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -117,6 +117,25 @@ public static class ReplayCommand
             async (user, _) => await grains.GetGrain<IUserStatsGrain>(user.Key).ApplyAsync(user.Value));
         await grains.GetGrain<IGlobalTrendsGrain>(0).FlushAsync();
         return new ReplaySummary(perUser.Values.Sum(events => events.Count), perUser.Count, deadLetters);
+    }
+
+    /// <summary>
+    /// The file's lines as bytes, split at <c>\n</c> (a <c>\r</c> before it dropped): read as text, a line that is
+    /// not UTF-8 would have its bad bytes replaced and be applied, where the same record in Kafka is a dead letter.
+    /// </summary>
+    private static List<byte[]> Lines(byte[] file)
+    {
+        var lines = new List<byte[]>();
+        var rest = file.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            lines.Add(line.EndsWith((byte)'\r') ? line[..^1].ToArray() : line.ToArray());
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return lines;
     }
 
     /// <summary>The collections as files: one document per line, in a stable order.</summary>
