@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using CineMatch.Domain;
 using CineMatch.Events;
@@ -8,6 +9,19 @@ namespace CineMatch.Api.Endpoints;
 /// <summary>The REST surface of the gateway, the same whether it runs inside a silo or as an Orleans client.</summary>
 public static class GatewayEndpoints
 {
+    /// <summary>
+    /// The largest record the log takes: librdkafka refuses one above its <c>message.max.bytes</c> (1,000,000 by
+    /// default), and the publisher cannot tell that refusal from an unreachable broker, so a larger event got
+    /// 503 "retry later" for ever. Refused here with 400, the client learns that retrying will not help.
+    /// </summary>
+    public const int MaxRecordBytes = 1_000_000;
+
+    // The record's framing (lengths, attributes, timestamp) besides the key and the value.
+    private const int RecordOverheadBytes = 512;
+
+    // One level more than the log's reader allows, for the array around a batch: each item is then judged on its own record.
+    private static readonly JsonDocumentOptions BodyOptions = new() { MaxDepth = 65 };
+
     public static IEndpointRouteBuilder MapCineMatchGateway(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/events", PostEventsAsync)
@@ -26,10 +40,24 @@ public static class GatewayEndpoints
     /// </summary>
     private static async Task<IResult> PostEventsAsync(HttpRequest request, IEventPublisher publisher, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        byte[] bytes;
+        using (var buffer = new MemoryStream())
+        {
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            bytes = buffer.ToArray();
+        }
+
+        // The same reading as the log's (EventParser): a byte order mark is skipped, bytes that are not UTF-8 are refused.
+        var json = bytes.AsMemory(bytes.Length - EventParser.SkipByteOrderMark(bytes).Length);
+        if (EventParser.NotUtf8Reason(json.Span) is { } notUtf8)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not UTF-8 JSON", detail: notUtf8);
+        }
+
         JsonDocument body;
         try
         {
-            body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            body = JsonDocument.Parse(json, BodyOptions);
         }
         catch (JsonException ex)
         {
@@ -84,10 +112,19 @@ public static class GatewayEndpoints
 
         void Take(JsonElement item, string name)
         {
-            var result = EventParser.Parse(item);
+            // Judged as the record the log will hold, so that the gateway accepts exactly what the log's reader applies.
+            var raw = item.GetRawText();
+            var result = EventParser.Parse(Encoding.UTF8.GetBytes(raw));
             if (result.Event is { } parsed)
             {
-                events.Add(new IncomingEvent(parsed, item.GetRawText()));
+                var size = Encoding.UTF8.GetByteCount(raw) + Encoding.UTF8.GetByteCount(parsed.UserId) + RecordOverheadBytes;
+                if (size > MaxRecordBytes)
+                {
+                    errors.Add(name, [$"the event takes {size} bytes as a record; the event log takes at most {MaxRecordBytes}"]);
+                    return;
+                }
+
+                events.Add(new IncomingEvent(parsed, raw));
             }
             else
             {

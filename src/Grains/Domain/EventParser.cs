@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using CineMatch.Events;
 
 namespace CineMatch.Domain;
@@ -26,10 +27,16 @@ public static class EventParser
 {
     public static EventParseResult Parse(ReadOnlySpan<byte> utf8Json)
     {
+        var text = SkipByteOrderMark(utf8Json);
+        if (NotUtf8Reason(text) is { } notUtf8)
+        {
+            return EventParseResult.Rejected(notUtf8);
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Json.ToArray());
+            document = JsonDocument.Parse(text.ToArray());
         }
         catch (JsonException e)
         {
@@ -61,6 +68,35 @@ public static class EventParser
             return EventParseResult.Rejected("not JSON: " + e.Message);
         }
     }
+
+    /// <summary>
+    /// The bytes without a leading UTF-8 byte order mark: RFC 8259 lets a reader ignore one, and the gateway's HTTP
+    /// reader always did, so the log must too or the two would sort the same event differently.
+    /// </summary>
+    public static ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> bytes) => bytes.StartsWith(ByteOrderMark) ? bytes[ByteOrderMark.Length..] : bytes;
+
+    /// <summary>
+    /// Why the bytes are not UTF-8, or null when they are. A record must be UTF-8 JSON (CONTRACT section 1); the JSON
+    /// reader checks only the strings it is asked for, so without this a record with broken bytes in a field nobody
+    /// reads was applied, and the gateway, which forwards the record as text, failed on it with a 500.
+    /// </summary>
+    public static string? NotUtf8Reason(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        var at = 0;
+        while (Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            at += consumed;
+        }
+
+        return $"not JSON: not UTF-8 at byte {at}";
+    }
+
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     private static MovieEvent Read(JsonElement root)
     {

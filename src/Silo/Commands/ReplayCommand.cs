@@ -31,10 +31,10 @@ public static class ReplayCommand
         var eventsPath = CommandLine.ExistingFile("--events", options.Required("--events"));
         var catalogPath = CommandLine.ExistingFile("--catalog", options.Required("--catalog"));
         var outDir = options.Required("--out");
-        string[] lines;
+        List<byte[]> lines;
         try
         {
-            lines = await File.ReadAllLinesAsync(eventsPath);
+            lines = Lines(await File.ReadAllBytesAsync(eventsPath));
             Directory.CreateDirectory(outDir);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -70,26 +70,34 @@ public static class ReplayCommand
     public sealed record ReplaySummary(int Applied, int Users, int DeadLetters);
 
     /// <summary>Runs the lines through the grains and waits until every effect is applied and flushed.</summary>
-    public static async Task<ReplaySummary> ReplayAsync(IServiceProvider services, IReadOnlyList<string> lines)
+    public static Task<ReplaySummary> ReplayAsync(IServiceProvider services, IReadOnlyList<string> lines) =>
+        ReplayAsync(services, [.. lines.Select(Encoding.UTF8.GetBytes)]);
+
+    /// <summary>
+    /// Runs records given as raw bytes, as a Kafka partition holds them (a record need not be UTF-8), through the
+    /// grains; a blank record is skipped.
+    /// </summary>
+    public static async Task<ReplaySummary> ReplayAsync(IServiceProvider services, IReadOnlyList<byte[]> records)
     {
         var grains = services.GetRequiredService<IGrainFactory>();
         var rejected = services.GetRequiredService<IRejectedEventSink>();
         var perUser = new Dictionary<string, List<SequencedEvent>>(StringComparer.Ordinal);
         var deadLetters = 0;
-        for (var offset = 0; offset < lines.Count; offset++)
+        for (var offset = 0; offset < records.Count; offset++)
         {
-            if (string.IsNullOrWhiteSpace(lines[offset]))
+            var text = Encoding.UTF8.GetString(records[offset]);
+            if (string.IsNullOrWhiteSpace(text))
             {
                 continue;
             }
 
-            var parsed = EventParser.Parse(Encoding.UTF8.GetBytes(lines[offset]));
+            var parsed = EventParser.Parse(records[offset]);
             if (parsed.Event is not { } movieEvent)
             {
                 deadLetters++;
                 StatisticsMetrics.DeadLetters.Add(1);
                 await rejected.DeadLetterAsync(
-                    new DeadLetter { Raw = lines[offset], Partition = 0, Offset = offset, Reason = parsed.Error ?? "invalid event", Time = DocumentJson.Format(DateTimeOffset.UtcNow) },
+                    new DeadLetter { Raw = text, Partition = 0, Offset = offset, Reason = parsed.Error ?? "invalid event", Time = DocumentJson.Format(DateTimeOffset.UtcNow) },
                     CancellationToken.None);
                 continue;
             }
@@ -109,6 +117,25 @@ public static class ReplayCommand
             async (user, _) => await grains.GetGrain<IUserStatsGrain>(user.Key).ApplyAsync(user.Value));
         await grains.GetGrain<IGlobalTrendsGrain>(0).FlushAsync();
         return new ReplaySummary(perUser.Values.Sum(events => events.Count), perUser.Count, deadLetters);
+    }
+
+    /// <summary>
+    /// The file's lines as bytes, split at <c>\n</c> (a <c>\r</c> before it dropped): read as text, a line that is
+    /// not UTF-8 would have its bad bytes replaced and be applied, where the same record in Kafka is a dead letter.
+    /// </summary>
+    private static List<byte[]> Lines(byte[] file)
+    {
+        var lines = new List<byte[]>();
+        var rest = file.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            lines.Add(line.EndsWith((byte)'\r') ? line[..^1].ToArray() : line.ToArray());
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return lines;
     }
 
     /// <summary>The collections as files: one document per line, in a stable order.</summary>

@@ -253,6 +253,33 @@ public class EventParserTests
         Assert.StartsWith("not JSON: ", result.Error);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0xC0, 0xAF })]
+    public void Invalid_utf8_in_a_field_nobody_reads_is_still_a_bad_event(byte[] invalid)
+    {
+        var text = Encoding.UTF8.GetBytes(Event(movie: """{"name":"Alien","note":"@"}"""));
+        var at = Array.IndexOf(text, (byte)'@');
+        byte[] bytes = [.. text[..at], .. invalid, .. text[(at + 1)..]];
+
+        var result = EventParser.Parse(bytes);
+
+        Assert.False(result.IsValid);
+        Assert.Equal($"not JSON: not UTF-8 at byte {at}", result.Error);
+    }
+
+    [Fact]
+    public void A_leading_utf8_byte_order_mark_is_skipped_as_the_gateway_skips_it()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Event())];
+
+        var result = EventParser.Parse(bytes);
+
+        Assert.True(result.IsValid, result.Error);
+        Assert.Equal(EventParser.Parse(Event()).Event, result.Event);
+    }
+
     [Fact]
     public void Never_throws_on_random_bytes_or_truncated_and_corrupted_events()
     {

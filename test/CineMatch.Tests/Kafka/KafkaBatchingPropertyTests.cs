@@ -42,7 +42,7 @@ public sealed class KafkaBatchingPropertyTests(KafkaBrokerFixture kafka)
         foreach (var log in logs)
         {
             await FastApiRecords.ProduceAsync(kafka.BootstrapServers, silos.Topic,
-                log.Select(e => (e.UserId, EventJson.Serialize(e))), partition: log[0].Position!.Partition);
+                log.Select(e => ((string?)e.UserId, EventJson.Serialize(e))), partition: log[0].Position!.Partition);
         }
 
         await using var cluster = await silos.StartAsync(silos: 1);

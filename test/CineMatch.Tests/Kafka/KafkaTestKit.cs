@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using CineMatch.Catalog;
 using CineMatch.Events;
@@ -73,9 +74,14 @@ public static class FastApiRecords
             : Task.CompletedTask;
 
     /// <summary>Produces the records in order and returns where each one landed, in the same order.</summary>
-    public static async Task<IReadOnlyList<TopicPartitionOffset>> ProduceAsync(string bootstrapServers, string topic, IEnumerable<(string? Key, string Value)> records, int? partition = null)
+    public static Task<IReadOnlyList<TopicPartitionOffset>> ProduceAsync(string bootstrapServers, string topic, IEnumerable<(string? Key, string Value)> records, int? partition = null) =>
+        ProduceRawAsync(bootstrapServers, topic, records.Select(r => (r.Key is null ? null : Encoding.UTF8.GetBytes(r.Key), Encoding.UTF8.GetBytes(r.Value))), partition);
+
+    /// <summary>Records as raw bytes (a key may be missing, a value need not be UTF-8), in order; where each one landed.</summary>
+    public static async Task<IReadOnlyList<TopicPartitionOffset>> ProduceRawAsync(
+        string bootstrapServers, string topic, IEnumerable<(byte[]? Key, byte[] Value)> records, int? partition = null)
     {
-        using var producer = new ProducerBuilder<string?, string>(new ProducerConfig
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig
         {
             BootstrapServers = bootstrapServers,
             EnableIdempotence = true,
@@ -83,10 +89,9 @@ public static class FastApiRecords
             LingerMs = 5,
         }).Build();
         var deliveries = records.Select(r => partition is { } p
-            ? producer.ProduceAsync(new TopicPartition(topic, p), new Message<string?, string> { Key = r.Key, Value = r.Value })
-            : producer.ProduceAsync(topic, new Message<string?, string> { Key = r.Key, Value = r.Value }));
-        var results = await Task.WhenAll(deliveries.ToList());
-        return [.. results.Select(result => result.TopicPartitionOffset)];
+            ? producer.ProduceAsync(new TopicPartition(topic, p), new Message<byte[]?, byte[]> { Key = r.Key, Value = r.Value })
+            : producer.ProduceAsync(topic, new Message<byte[]?, byte[]> { Key = r.Key, Value = r.Value }));
+        return [.. (await Task.WhenAll(deliveries.ToList())).Select(delivery => delivery.TopicPartitionOffset)];
     }
 
     /// <summary>The consumer group's committed offset per partition (-1 when none).</summary>
@@ -139,6 +144,9 @@ public sealed class KafkaSilos
     public Task ProduceAsync(IEnumerable<(string Key, string Value)> records) =>
         FastApiRecords.ProduceAsync(_kafka.BootstrapServers, Topic, records.Select(r => ((string?)r.Key, r.Value)));
 
+    public Task<IReadOnlyList<TopicPartitionOffset>> ProduceRawAsync(IEnumerable<(byte[]? Key, byte[] Value)> records) =>
+        FastApiRecords.ProduceRawAsync(_kafka.BootstrapServers, Topic, records);
+
     public Dictionary<int, long> Committed() => FastApiRecords.Committed(_kafka.BootstrapServers, Group, Topic, Partitions);
 
     public Dictionary<int, long> HighWatermarks() => FastApiRecords.HighWatermarks(_kafka.BootstrapServers, Topic, Partitions);
@@ -160,7 +168,7 @@ public sealed class KafkaSilos
     /// <summary>Run the real statistics grains with the in-memory store instead of the recording grain (end-to-end).</summary>
     public bool RealGrains { get; init; }
 
-    /// <summary>The catalog of the real grains (the bundled one when null).</summary>
+    /// <summary>The catalog of the real grains; the bundled one when null.</summary>
     public IReadOnlyList<CatalogMovie>? Catalog { get; init; }
 
     /// <summary>Also add the provider to the cluster client, which then produces onto the topic through the stream.</summary>
@@ -173,12 +181,13 @@ public sealed class KafkaSilos
         {
             if (RealGrains)
             {
-                silo.AddCineMatchStatistics();
-                silo.AddInMemoryStatisticsParts();
                 if (Catalog is not null)
                 {
                     silo.Services.AddSingleton<ICatalogSource>(new LoadedCatalogSource(Catalog));
                 }
+
+                silo.AddCineMatchStatistics();
+                silo.AddInMemoryStatisticsParts();
             }
             else
             {

@@ -36,6 +36,22 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_line_that_is_not_utf8_is_a_dead_letter_as_the_same_record_in_kafka_is()
+    {
+        var events = Path.Combine(_out, "not-utf8.jsonl");
+        var valid = "{\"event_type\":\"ADD\",\"user_id\":\"u1\",\"movie\":{\"name\":\"Heat\",\"year\":1995},\"timestamp\":\"2026-01-19T21:04:11+01:00\"}";
+        var broken = System.Text.Encoding.UTF8.GetBytes(valid.Replace("u1", "u2").Replace("\"year\"", "\"note\":\"@\",\"year\""));
+        broken[Array.IndexOf(broken, (byte)'@')] = 0xFF;
+        await File.WriteAllBytesAsync(events, [.. System.Text.Encoding.UTF8.GetBytes(valid + "\n"), .. broken, (byte)'\n']);
+
+        Assert.Equal(0, await ReplayCommand.RunAsync(["--events", events, "--catalog", Path.Combine(Scenario, "catalog.json"), "--out", _out]));
+
+        var deadLetter = Assert.Single(Documents(Path.Combine(_out, "dead_letters.jsonl")));
+        Assert.Equal(1, (int?)deadLetter["offset"]);
+        Assert.Equal("u1", (string?)Assert.Single(Documents(Path.Combine(_out, "user_stats.jsonl")))["user_id"]);
+    }
+
+    [Fact]
     public async Task Unusable_arguments_exit_with_code_2_and_a_reason()
     {
         var missing = await Assert.ThrowsAsync<UsageException>(() => ReplayAsync(events: "no-such-file.jsonl"));

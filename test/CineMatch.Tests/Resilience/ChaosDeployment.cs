@@ -222,7 +222,7 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
             stored = await StoredAsync();
         }
 
-        Assert.True(stored == expected, $"MongoDB did not converge to the replay within {timeout}:\n{Differences(expected, stored)}{progress()}");
+        Assert.True(stored == expected, $"MongoDB did not converge to the replay within {timeout}:\n{Outcome.Differences(expected, stored)}{progress()}");
     }
 
     private string Progress(IEnumerable<ChaosSilo> silos) =>
@@ -236,25 +236,6 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
 
     /// <summary>The consumer group's committed offset per partition (-1 when none).</summary>
     public Dictionary<int, long> CommittedOffsets() => FastApiRecords.Committed(kafka.BootstrapServers, Group, Topic, Partitions);
-
-    private static string Differences(Outcome expected, Outcome stored)
-    {
-        static string Lines(string what, string expected, string stored)
-        {
-            var want = expected.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var have = stored.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            var missing = want.Except(have).ToList();
-            var extra = have.Except(want).ToList();
-            return missing.Count + extra.Count == 0
-                ? $"{what}: same ({want.Length})\n"
-                : $"{what}: {want.Length} expected, {have.Length} stored; {missing.Count} expected not stored, e.g.\n  {string.Join("\n  ", missing.Take(3))}\n" +
-                  $"  {extra.Count} stored not expected, e.g.\n  {string.Join("\n  ", extra.Take(3))}\n";
-        }
-
-        return Lines("user_stats", expected.UserStats, stored.UserStats)
-            + Lines("movie_counts", expected.MovieCounts, stored.MovieCounts)
-            + Lines("global_stats", expected.GlobalStats, stored.GlobalStats);
-    }
 
     private static async Task<(string File, IReadOnlyList<CatalogMovie> Films)> CatalogAsync()
     {
