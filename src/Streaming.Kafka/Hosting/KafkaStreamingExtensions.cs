@@ -23,13 +23,6 @@ public static class KafkaStreamingExtensions
     /// records mapped to streams (namespace, user_id), offsets committed only for completed batches.
     /// The silo must also register an <see cref="IRejectedEventSink"/> (the dead-letter store).
     /// </summary>
-    /// <summary>
-    /// How long a silo that just started reads the share of partitions it would have in a settled cluster, before
-    /// it also takes over the shares of silos that are gone. (Orleans' own default is two minutes; a partition of
-    /// a dead silo stays unread that long when the dead silo is noticed during a new silo's start.)
-    /// </summary>
-    public static readonly TimeSpan DefaultSiloMaturityPeriod = TimeSpan.FromSeconds(20);
-
     public static ISiloBuilder AddKafkaStreams(this ISiloBuilder builder, string name, Action<KafkaStreamConfigurator> configure)
     {
         builder.AddPersistentStreams(name, CineMatch.Streaming.Kafka.KafkaQueueAdapterFactory.Create, streams =>
@@ -37,12 +30,6 @@ public static class KafkaStreamingExtensions
             // Only implicit subscriptions (one grain per user) consume these streams; without explicit
             // pub-sub no rendezvous grain or PubSubStore is needed per user.
             streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
-
-            // Partitions split evenly over the active silos (sorted by name), and a joining silo takes its share
-            // at once. Orleans' default consistent ring hands each silo an arc of hash space: with a few
-            // partitions a silo can get none of them at all, which left a whole silo idle. Callers may still
-            // pick another balancer through ConfigureSilo.
-            streams.UseDynamicClusterConfigDeploymentBalancer(DefaultSiloMaturityPeriod);
             configure(new KafkaStreamConfigurator(streams));
         });
         AddKafkaStreamServices(builder.Services, name, receives: true);
