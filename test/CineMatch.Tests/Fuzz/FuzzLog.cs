@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using CineMatch.Tests.Support;
 
 namespace CineMatch.Tests.Fuzz;
 
@@ -16,7 +16,8 @@ public sealed record FuzzLog(int Seed, IReadOnlyList<FuzzCase> Cases)
     private const double UntouchedShare = 0.4;
     private static readonly TimeSpan CyclePause = TimeSpan.FromDays(60);
 
-    public static string GoldenScenario => Path.Combine(RepositoryRoot(), "test", "golden", "messy-120");
+    /// <summary>The scenario whose valid events the log mutates; its catalog is the grains' catalog.</summary>
+    public static GoldenScenario Golden { get; } = GoldenScenario.Load("messy-120");
 
     /// <summary>The log for this run: the seed and length from the environment, else the defaults.</summary>
     public static FuzzLog FromEnvironment(int defaultEvents) => Generate(
@@ -51,10 +52,8 @@ public sealed record FuzzLog(int Seed, IReadOnlyList<FuzzCase> Cases)
 
     private static List<(byte[] Line, JsonObject Event)> ValidGoldenEvents()
     {
-        var bad = File.ReadLines(Path.Combine(GoldenScenario, "expected", "dead_letters.jsonl"))
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("offset").GetInt32())
-            .ToHashSet();
-        return [.. File.ReadAllLines(Path.Combine(GoldenScenario, "events.jsonl"), Encoding.UTF8)
+        var bad = Golden.DeadLetters.Select(deadLetter => deadLetter.Offset).ToHashSet();
+        return [.. Golden.Lines
             .Select((line, offset) => (line, offset))
             .Where(item => !bad.Contains(item.offset))
             .Select(item => (Encoding.UTF8.GetBytes(item.line), JsonNode.Parse(item.line)!.AsObject()))];
@@ -70,17 +69,4 @@ public sealed record FuzzLog(int Seed, IReadOnlyList<FuzzCase> Cases)
 
     private static int? EnvironmentInt(string name) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : null;
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CineMatch.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no CineMatch.sln above {AppContext.BaseDirectory}");
-    }
 }

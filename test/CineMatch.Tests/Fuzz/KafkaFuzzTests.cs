@@ -26,7 +26,7 @@ public sealed class KafkaFuzzTests(KafkaBrokerFixture kafka, ITestOutputHelper o
         var clock = Stopwatch.StartNew();
         var log = FuzzLog.FromEnvironment(CiEvents);
         var deadline = TimeSpan.FromSeconds(30 + log.Cases.Count / 100);
-        var catalog = await new JsonFileCatalogSource(Path.Combine(FuzzLog.GoldenScenario, "catalog.json")).LoadAsync(CancellationToken.None);
+        var catalog = await FuzzLog.Golden.CatalogAsync();
         var expected = await ReplayAsync(catalog, log);
 
         var silos = new KafkaSilos(kafka, partitions: 8) { RealGrains = true, Catalog = catalog };

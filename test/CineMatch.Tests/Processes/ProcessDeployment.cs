@@ -1,12 +1,8 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CineMatch.Persistence.MongoDB.Catalog;
 using CineMatch.Silo.Hosting;
 using CineMatch.Tests.Kafka;
 using CineMatch.Tests.MongoDB;
 using CineMatch.Tests.Support;
-using Confluent.Kafka;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -102,21 +98,10 @@ public sealed class ProcessDeployment : IAsyncDisposable
     /// </summary>
     public async Task ProduceAsync(int count)
     {
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
+        var landed = await FastApiRecords.ProduceAsync(Broker.BootstrapServers, Topic, Golden.Records.Skip(_produced).Take(count));
+        foreach (var (position, line) in landed.Select((position, i) => (position, _produced + i)))
         {
-            BootstrapServers = Broker.BootstrapServers,
-            EnableIdempotence = true,
-            Acks = Acks.All,
-            LingerMs = 5,
-        }).Build();
-        var lines = Enumerable.Range(_produced, count).ToList();
-        var deliveries = lines
-            .Select(line => producer.ProduceAsync(Topic, new Message<byte[], byte[]> { Key = KeyOf(Golden.Lines[line]), Value = Encoding.UTF8.GetBytes(Golden.Lines[line]) }))
-            .ToList();
-        await Task.WhenAll(deliveries);
-        foreach (var (line, delivery) in lines.Zip(deliveries))
-        {
-            _lineAt[(delivery.Result.Partition.Value, delivery.Result.Offset.Value)] = line;
+            _lineAt[(position.Partition.Value, position.Offset.Value)] = line;
         }
 
         _produced += count;
@@ -193,22 +178,5 @@ public sealed class ProcessDeployment : IAsyncDisposable
 
         await Broker.DisposeAsync();
         await MongoLink.DisposeAsync();
-    }
-
-    private static byte[] KeyOf(string line)
-    {
-        try
-        {
-            if (JsonNode.Parse(line) is JsonObject record && record["user_id"] is JsonValue id && id.TryGetValue<string>(out var userId))
-            {
-                return Encoding.UTF8.GetBytes(userId);
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON: keyed by its bytes, like any record without a user.
-        }
-
-        return Encoding.UTF8.GetBytes(line);
     }
 }
