@@ -1,6 +1,6 @@
-using CineMatch.Api.Endpoints;
-using CineMatch.Api.Hosting;
 using CineMatch.Events;
+using CineMatch.Hosting.Gateway;
+using CineMatch.Hosting;
 using CineMatch.Persistence.MongoDB.Clustering;
 using Orleans.Configuration;
 

@@ -10,7 +10,7 @@ namespace CineMatch.Persistence.MongoDB;
 /// MongoDB tool. Walking the JSON tree ourselves, instead of parsing text as extended JSON, keeps keys
 /// such as <c>"$date"</c> or film titles with dots literal.
 /// </summary>
-internal static class BsonJson
+public static class BsonJson
 {
     public static BsonValue ToBson<T>(T value, JsonSerializerOptions options) =>
         ToBson(JsonSerializer.SerializeToElement(value, options));

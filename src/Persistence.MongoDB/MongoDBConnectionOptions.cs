@@ -20,10 +20,10 @@ public abstract class MongoDBConnectionOptions
     /// The database handle. Creating a <see cref="MongoClient"/> per provider is cheap: the driver shares one
     /// connection pool between clients built from the same settings.
     /// </summary>
-    internal IMongoDatabase GetDatabase() => (Client ?? new MongoClient(ConnectionString)).GetDatabase(DatabaseName);
+    public IMongoDatabase GetDatabase() => (Client ?? new MongoClient(ConnectionString)).GetDatabase(DatabaseName);
 
     /// <summary>Why these options cannot work, or null when they can.</summary>
-    internal virtual string? Problem()
+    public virtual string? Problem()
     {
         if (Client is null && string.IsNullOrWhiteSpace(ConnectionString))
         {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace CineMatch.Persistence.MongoDB;
 
-internal static class MongoDBServiceCollectionExtensions
+public static class MongoDBServiceCollectionExtensions
 {
     /// <summary>Registers (named) options of one provider, validated when the host starts.</summary>
     public static OptionsBuilder<TOptions> AddValidatedMongoDBOptions<TOptions>(this IServiceCollection services, string name, Action<TOptions> configure)

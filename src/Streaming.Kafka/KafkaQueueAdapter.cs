@@ -1,6 +1,7 @@
-using CineMatch.Domain;
 using CineMatch.Events;
+using CineMatch.Streaming.Kafka.DataAdapter;
 using CineMatch.Streaming.Kafka.Publishing;
+using CineMatch.Wire;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -8,11 +9,12 @@ namespace CineMatch.Streaming.Kafka;
 
 /// <summary>
 /// The Orleans queue adapter: creates one receiver per partition-queue, and lets a silo or client produce
-/// onto the stream, which writes the same record the FastAPI backend would (key = user_id, JSON value).
+/// onto the stream, which writes the record the data adapter makes of each event.
 /// </summary>
 internal sealed class KafkaQueueAdapter(
     string name,
     string topic,
+    IKafkaDataAdapter dataAdapter,
     Lazy<KafkaLogWriter> writer,
     Func<QueueId, IQueueAdapterReceiver> createReceiver) : IQueueAdapter
 {
@@ -31,13 +33,7 @@ internal sealed class KafkaQueueAdapter(
             throw new NotSupportedException("Kafka assigns offsets itself; producing at a sequence token is not supported.");
         }
 
-        var key = streamId.GetKeyAsString();
-        var records = events.Select(e => (key, e switch
-        {
-            string json => json,
-            MovieEvent movieEvent => EventJson.Serialize(movieEvent),
-            _ => throw new NotSupportedException($"Only MovieEvent or its JSON text can go on the Kafka stream, not {typeof(T).Name}."),
-        })).ToList();
+        var records = events.Select(item => dataAdapter.ToRecord(streamId, item ?? throw new ArgumentNullException(nameof(events)))).ToList();
         return writer.Value.WriteAsync(topic, records, CancellationToken.None);
     }
 }

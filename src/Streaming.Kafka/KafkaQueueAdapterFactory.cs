@@ -1,5 +1,5 @@
-using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Checkpointing;
+using CineMatch.Streaming.Kafka.DataAdapter;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Monitoring;
 using CineMatch.Streaming.Kafka.Publishing;
@@ -22,7 +22,8 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
     private readonly string _name;
     private readonly IServiceProvider _services;
     private readonly KafkaConnectionOptions _connection;
-    private readonly KafkaConsumerOptions _consumer;
+    // Read only where partitions are read: a client that only produces has no consumer settings.
+    private readonly Lazy<KafkaConsumerOptions> _consumer;
     private readonly KafkaCacheOptions _cache;
     private readonly KafkaLagMonitor _monitor;
     private readonly ILoggerFactory _loggerFactory;
@@ -34,7 +35,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
         _name = name;
         _services = services;
         _connection = Named<KafkaConnectionOptions>();
-        _consumer = Named<KafkaConsumerOptions>();
+        _consumer = new(Named<KafkaConsumerOptions>);
         _cache = Named<KafkaCacheOptions>();
         _monitor = services.GetRequiredService<KafkaLagMonitor>();
         _loggerFactory = services.GetRequiredService<ILoggerFactory>();
@@ -45,7 +46,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
     public static KafkaQueueAdapterFactory Create(IServiceProvider services, string name) => new(name, services);
 
     public Task<IQueueAdapter> CreateAdapter() =>
-        Task.FromResult<IQueueAdapter>(new KafkaQueueAdapter(_name, Named<KafkaPublisherOptions>().Topic, _writer, CreateReceiver));
+        Task.FromResult<IQueueAdapter>(new KafkaQueueAdapter(_name, Named<KafkaPublisherOptions>().Topic!, DataAdapter(), _writer, CreateReceiver));
 
     public IQueueAdapterCache GetQueueAdapterCache() => this;
 
@@ -63,11 +64,13 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
             _name,
             new TopicPartition(topic, partition),
             _connection,
-            _consumer,
+            _consumer.Value,
             Named<KafkaCheckpointOptions>(),
             Named<KafkaMonitoringOptions>(),
-            new KafkaRecordAdapter(_services.GetRequiredService<RecordValueParser>(), _consumer.StreamNamespace, _consumer.MaxEventsPerBatch),
-            _services.GetRequiredService<IRejectedEventSink>(),
+            new KafkaBatchBuilder(DataAdapter(), _consumer.Value.MaxEventsPerBatch),
+            _services.GetKeyedService<IKafkaDeadLetterSink>(_name)
+                ?? _services.GetService<IKafkaDeadLetterSink>()
+                ?? ActivatorUtilities.CreateInstance<LoggingDeadLetterSink>(_services),
             _monitor,
             _services.GetService<TimeProvider>() ?? TimeProvider.System,
             _loggerFactory.CreateLogger<KafkaPartitionReceiver>());
@@ -77,9 +80,9 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
     private KafkaPartitionQueueMapper ReadPartitionLayout()
     {
         using var admin = new AdminClientBuilder(_connection.ToClientConfig()).Build();
-        var layout = _consumer.Topics.Select(topic =>
+        var layout = _consumer.Value.Topics.Select(topic =>
         {
-            var metadata = admin.GetMetadata(topic, _consumer.BrokerTimeout).Topics.SingleOrDefault(t => t.Topic == topic);
+            var metadata = admin.GetMetadata(topic, _consumer.Value.BrokerTimeout).Topics.SingleOrDefault(t => t.Topic == topic);
             if (metadata is null || metadata.Error.IsError || metadata.Partitions.Count == 0)
             {
                 throw new InvalidOperationException(
@@ -92,6 +95,10 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
             "Kafka stream provider {Name}: {Layout}", _name, string.Join(", ", layout.Select(l => $"{l.topic} x{l.Count} partitions")));
         return new KafkaPartitionQueueMapper(layout);
     }
+
+    /// <summary>The adapter registered for this provider, else one registered for all, else records as strings.</summary>
+    private IKafkaDataAdapter DataAdapter() =>
+        _services.GetKeyedService<IKafkaDataAdapter>(_name) ?? _services.GetService<IKafkaDataAdapter>() ?? new KafkaStringDataAdapter();
 
     private T Named<T>() => _services.GetRequiredService<IOptionsMonitor<T>>().Get(_name);
 

@@ -1,4 +1,4 @@
-using CineMatch.Domain;
+using CineMatch.Statistics;
 
 namespace CineMatch.Lists;
 

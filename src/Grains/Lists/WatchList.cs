@@ -1,5 +1,5 @@
-using CineMatch.Domain;
 using CineMatch.Events;
+using CineMatch.Statistics;
 
 namespace CineMatch.Lists;
 

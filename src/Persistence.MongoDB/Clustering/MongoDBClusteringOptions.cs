@@ -6,6 +6,6 @@ public sealed class MongoDBClusteringOptions : MongoDBConnectionOptions
     /// <summary>Silo rows and the table version of every cluster id live in this one collection.</summary>
     public string CollectionName { get; set; } = "orleans_membership";
 
-    internal override string? Problem() =>
+    public override string? Problem() =>
         base.Problem() ?? (string.IsNullOrWhiteSpace(CollectionName) ? "CollectionName is empty" : null);
 }

@@ -17,6 +17,6 @@ public sealed class MongoDBGrainStorageOptions : MongoDBConnectionOptions
     /// <summary>How grain states become JSON (and then BSON). States need public get/set (or init) properties.</summary>
     public JsonSerializerOptions SerializerOptions { get; set; } = new(JsonSerializerDefaults.General);
 
-    internal override string? Problem() =>
+    public override string? Problem() =>
         base.Problem() ?? (CollectionPrefix.Contains('$') ? "CollectionPrefix must not contain '$'" : null);
 }

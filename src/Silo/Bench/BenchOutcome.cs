@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CineMatch.Documents;
-using CineMatch.Domain;
-using CineMatch.Silo.Embedded;
+using CineMatch.Hosting.InMemory;
+using CineMatch.Wire;
 
 namespace CineMatch.Silo.Bench;
 

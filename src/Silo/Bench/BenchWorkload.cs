@@ -1,10 +1,10 @@
 using System.Text;
 using CineMatch.Catalog;
-using CineMatch.Domain;
-using CineMatch.Silo.Catalog;
+using CineMatch.Hosting.Catalog;
 using CineMatch.Silo.Demo;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Publishing;
+using CineMatch.Wire;
 using Confluent.Kafka;
 
 namespace CineMatch.Silo.Bench;

@@ -1,9 +1,8 @@
-using CineMatch.Silo.Catalog;
 using System.Diagnostics;
-using CineMatch.Api.Hosting;
+using CineMatch.Hosting.Catalog;
+using CineMatch.Hosting.InMemory;
+using CineMatch.Hosting;
 using CineMatch.Silo.Commands;
-using CineMatch.Silo.Embedded;
-using CineMatch.Silo.Hosting;
 using CineMatch.Streaming.Kafka.Monitoring;
 
 namespace CineMatch.Silo.Bench;
@@ -28,7 +27,7 @@ public static class EndToEndRun
     {
         var settings = new DeploymentSettings
         {
-            EventLog = CineMatch.Api.Hosting.EventLog.Kafka,
+            EventLog = CineMatch.Hosting.EventLog.Kafka,
             KafkaBootstrapServers = bootstrapServers,
             KafkaTopic = topic,
             KafkaConsumerGroup = consumerGroup,

@@ -1,6 +1,5 @@
 using CineMatch.Events;
 using CineMatch.Silo.Bench;
-using CineMatch.Streaming.Kafka.Bench;
 using CineMatch.Streaming.Kafka.Embedded;
 
 namespace CineMatch.Silo.Commands;

@@ -1,6 +1,5 @@
-using CineMatch.Api.Hosting;
-using CineMatch.Persistence.MongoDB.Catalog;
-using CineMatch.Silo.Hosting;
+using CineMatch.Hosting;
+using CineMatch.Statistics.MongoDB.Catalog;
 using MongoDB.Driver;
 
 namespace CineMatch.Silo.Commands;

@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.Json;
 using CineMatch.Catalog;
 using CineMatch.Documents;
-using CineMatch.Domain;
 using CineMatch.Events;
-using CineMatch.Silo.Catalog;
-using CineMatch.Silo.Embedded;
-using CineMatch.Silo.Hosting;
+using CineMatch.Hosting.Catalog;
+using CineMatch.Hosting.InMemory;
+using CineMatch.Hosting;
 using CineMatch.Sinks;
+using CineMatch.Statistics;
+using CineMatch.Wire;
 
 namespace CineMatch.Silo.Commands;
 

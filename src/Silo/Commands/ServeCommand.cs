@@ -1,10 +1,8 @@
-using CineMatch.Api.Hosting;
-using CineMatch.Api.Endpoints;
-using CineMatch.Api.Publishing;
 using CineMatch.Catalog;
 using CineMatch.Events;
+using CineMatch.Hosting.Gateway;
+using CineMatch.Hosting;
 using CineMatch.Silo.Demo;
-using CineMatch.Silo.Hosting;
 using CineMatch.Streaming.Kafka.Monitoring;
 using Orleans.Dashboard;
 

@@ -1,6 +1,6 @@
+using CineMatch.Wire;
 using Microsoft.Extensions.Options;
 using CineMatch.Catalog;
-using CineMatch.Domain;
 using CineMatch.Events;
 
 namespace CineMatch.Silo.Demo;

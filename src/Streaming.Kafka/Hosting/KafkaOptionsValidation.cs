@@ -41,7 +41,6 @@ internal static class KafkaOptionsRules
         new(o => o.Topics.Count == 0 || o.Topics.Any(string.IsNullOrWhiteSpace), "Topics must name at least one topic, and no empty name."),
         new(o => o.Topics.Distinct(StringComparer.Ordinal).Count() != o.Topics.Count, "Topics must not repeat a topic."),
         new(o => string.IsNullOrWhiteSpace(o.ConsumerGroup), "ConsumerGroup is required: committed offsets are stored under it."),
-        new(o => string.IsNullOrWhiteSpace(o.StreamNamespace), "StreamNamespace is required."),
         new(o => o.PollBatchSize is < 1 or > KafkaConsumerOptions.MaxPollBatchSize, $"PollBatchSize must be between 1 and {KafkaConsumerOptions.MaxPollBatchSize}."),
         new(o => o.MaxEventsPerBatch < 1, "MaxEventsPerBatch must be at least 1."),
         new(o => o.BrokerTimeout <= TimeSpan.Zero, "BrokerTimeout must be positive."),
@@ -104,23 +103,17 @@ internal sealed class KafkaStreamConfigurationValidator(IServiceProvider service
         try
         {
             _ = services.GetRequiredService<IOptionsMonitor<KafkaConnectionOptions>>().Get(name);
-            _ = services.GetRequiredService<IOptionsMonitor<KafkaConsumerOptions>>().Get(name);
             _ = services.GetRequiredService<IOptionsMonitor<KafkaPublisherOptions>>().Get(name);
             if (!receives)
             {
                 return;
             }
 
+            _ = services.GetRequiredService<IOptionsMonitor<KafkaConsumerOptions>>().Get(name);
             _ = services.GetRequiredService<IOptionsMonitor<KafkaCacheOptions>>().Get(name);
             _ = services.GetRequiredService<IOptionsMonitor<KafkaCheckpointOptions>>().Get(name);
             _ = services.GetRequiredService<IOptionsMonitor<KafkaTopicOptions>>().Get(name);
             _ = services.GetRequiredService<IOptionsMonitor<KafkaMonitoringOptions>>().Get(name);
-            if (services.GetService<CineMatch.Sinks.IRejectedEventSink>() is null)
-            {
-                throw new OrleansConfigurationException(
-                    $"Kafka stream provider '{name}': register an IRejectedEventSink (the dead-letter store); bad records go there.");
-            }
-
             var pulling = services.GetRequiredService<IOptionsMonitor<Orleans.Configuration.StreamPullingAgentOptions>>().Get(name);
             if (pulling.BatchContainerBatchSize > 1)
             {

@@ -1,3 +1,4 @@
+using CineMatch.Streaming.Kafka.DataAdapter;
 using CineMatch.Streaming.Kafka.Publishing;
 using Orleans.Hosting;
 
@@ -14,6 +15,20 @@ public sealed class KafkaStreamConfigurator
     internal KafkaStreamConfigurator(IPersistentStreamConfigurator streams) => _streams = streams;
 
     public string Name => _streams.Name;
+
+    /// <summary>How records become this provider's stream events and back; <see cref="KafkaStringDataAdapter"/> when not set.</summary>
+    public KafkaStreamConfigurator UseDataAdapter(Func<IServiceProvider, string, IKafkaDataAdapter> factory)
+    {
+        _streams.ConfigureComponent(factory);
+        return this;
+    }
+
+    /// <summary>Where this provider's rejected and set-aside records go; <see cref="LoggingDeadLetterSink"/> when not set.</summary>
+    public KafkaStreamConfigurator UseDeadLetterSink(Func<IServiceProvider, string, IKafkaDeadLetterSink> factory)
+    {
+        _streams.ConfigureComponent(factory);
+        return this;
+    }
 
     public KafkaStreamConfigurator ConfigureConnection(Action<KafkaConnectionOptions> configure) => Options(configure);
 

@@ -1,4 +1,3 @@
-using CineMatch.Events;
 using Confluent.Kafka;
 
 namespace CineMatch.Streaming.Kafka.Hosting;
@@ -57,21 +56,18 @@ public enum KafkaStartPosition
     Latest,
 }
 
-/// <summary>What the receivers read and how they turn records into stream events.</summary>
+/// <summary>What the receivers read and how they group records into deliveries.</summary>
 public sealed class KafkaConsumerOptions
 {
-    public IList<string> Topics { get; set; } = [StreamNames.UserMovieEvents];
+    public IList<string> Topics { get; set; } = [];
 
     /// <summary>The group whose committed offsets the receivers resume from (no group membership is used).</summary>
-    public string ConsumerGroup { get; set; } = "cinematch-stats";
-
-    /// <summary>Orleans stream namespace of the produced streams; the stream key is the record's <c>user_id</c>.</summary>
-    public string StreamNamespace { get; set; } = StreamNames.UserMovieEvents;
+    public string ConsumerGroup { get; set; } = "";
 
     /// <summary>At most this many records are taken from a partition per pull.</summary>
     public int PollBatchSize { get; set; } = 500;
 
-    /// <summary>At most this many records of one user go into one batch container (one delivery to the grain).</summary>
+    /// <summary>At most this many records of one stream go into one batch container (one delivery to its consumer).</summary>
     public int MaxEventsPerBatch { get; set; } = 100;
 
     public KafkaStartPosition StartPosition { get; set; } = KafkaStartPosition.Earliest;

@@ -1,10 +1,9 @@
-using CineMatch.Domain;
 using CineMatch.Events;
 using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Monitoring;
 using CineMatch.Streaming.Kafka.Publishing;
-using CineMatch.Streaming.Kafka.Receiving;
+using CineMatch.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -20,8 +19,8 @@ public static class KafkaStreamingExtensions
 {
     /// <summary>
     /// Adds a Kafka persistent stream provider to a silo: one Orleans queue per partition of the configured topics,
-    /// records mapped to streams (namespace, user_id), offsets committed only for completed batches.
-    /// The silo must also register an <see cref="IRejectedEventSink"/> (the dead-letter store).
+    /// records turned into stream events by the provider's data adapter (<see cref="KafkaStreamConfigurator.UseDataAdapter"/>),
+    /// bad records to its dead-letter sink, offsets committed only for completed batches.
     /// </summary>
     public static ISiloBuilder AddKafkaStreams(this ISiloBuilder builder, string name, Action<KafkaStreamConfigurator> configure)
     {
@@ -57,20 +56,17 @@ public static class KafkaStreamingExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="IEventPublisher"/> as <see cref="KafkaEventPublisher"/> (idempotent producer, acks=all,
-    /// bounded wait, <see cref="EventLogUnavailableException"/> when the brokers do not answer).
+    /// Registers a <see cref="KafkaLogWriter"/> for an application that writes records itself (idempotent producer,
+    /// acks=all, bounded wait, <see cref="KafkaUnavailableException"/> when the brokers do not answer).
     /// </summary>
-    public static IServiceCollection AddKafkaEventPublisher(this IServiceCollection services, Action<KafkaConnectionOptions> connection, Action<KafkaPublisherOptions>? publisher = null)
+    public static IServiceCollection AddKafkaLogWriter(this IServiceCollection services, Action<KafkaConnectionOptions> connection, Action<KafkaPublisherOptions> publisher)
     {
-        const string name = "kafka-event-publisher";
+        const string name = "kafka-log-writer";
         services.AddOptions<KafkaConnectionOptions>(name).Configure(connection).ValidateOnStart();
-        services.AddOptions<KafkaPublisherOptions>(name).Configure(publisher ?? (_ => { })).ValidateOnStart();
+        services.AddOptions<KafkaPublisherOptions>(name).Configure(publisher).ValidateOnStart();
         KafkaOptionsRules.AddValidators(services, name);
         services.TryAddSingleton(sp => new KafkaLogWriter(
             sp.GetRequiredService<IOptionsMonitor<KafkaConnectionOptions>>().Get(name),
-            sp.GetRequiredService<IOptionsMonitor<KafkaPublisherOptions>>().Get(name)));
-        services.TryAddSingleton<IEventPublisher>(sp => new KafkaEventPublisher(
-            sp.GetRequiredService<KafkaLogWriter>(),
             sp.GetRequiredService<IOptionsMonitor<KafkaPublisherOptions>>().Get(name)));
         return services;
     }
@@ -79,7 +75,9 @@ public static class KafkaStreamingExtensions
     {
         services.TryAddSingleton<KafkaLagMonitor>();
         services.TryAddSingleton<IKafkaLagMonitor>(sp => sp.GetRequiredService<KafkaLagMonitor>());
-        services.TryAddSingleton<RecordValueParser>(EventParser.Parse);
+        // Producing through the stream writes to the first topic read unless a publisher topic is set.
+        services.AddOptions<KafkaPublisherOptions>(name).PostConfigure<IOptionsMonitor<KafkaConsumerOptions>>(
+            (publisher, consumers) => publisher.Topic ??= consumers.Get(name).Topics.FirstOrDefault());
         KafkaOptionsRules.AddValidators(services, name);
         services.AddSingleton<IConfigurationValidator>(sp => new KafkaStreamConfigurationValidator(sp, name, receives));
     }

@@ -1,4 +1,5 @@
-using CineMatch.Events;
+using System.Text;
+using CineMatch.Streaming.Kafka.DataAdapter;
 using CineMatch.Streaming.Kafka.Hosting;
 using Confluent.Kafka;
 
@@ -6,19 +7,19 @@ namespace CineMatch.Streaming.Kafka.Publishing;
 
 /// <summary>
 /// An idempotent producer (acks=all, no duplicates on retry) that completes a batch only once the brokers
-/// acknowledged every record of it, or fails with <see cref="EventLogUnavailableException"/> within the
+/// acknowledged every record of it, or fails with <see cref="KafkaUnavailableException"/> within the
 /// configured time. Thread-safe; one per process is enough.
 /// </summary>
 public sealed class KafkaLogWriter : IDisposable
 {
     private readonly KafkaPublisherOptions _options;
-    private readonly IProducer<string, string> _producer;
+    private readonly IProducer<byte[]?, byte[]> _producer;
 
     public KafkaLogWriter(KafkaConnectionOptions connection, KafkaPublisherOptions options)
     {
         _options = options;
         var timeoutMs = (int)options.AckTimeout.TotalMilliseconds;
-        _producer = new ProducerBuilder<string, string>(new ProducerConfig(connection.ToClientConfig())
+        _producer = new ProducerBuilder<byte[]?, byte[]>(new ProducerConfig(connection.ToClientConfig())
         {
             EnableIdempotence = true,
             Acks = Acks.All,
@@ -29,8 +30,12 @@ public sealed class KafkaLogWriter : IDisposable
         }).Build();
     }
 
-    /// <summary>Writes (key, JSON value) records to the topic; returns once all are acknowledged.</summary>
-    public async Task WriteAsync(string topic, IReadOnlyList<(string Key, string Value)> records, CancellationToken cancellationToken)
+    /// <summary>Writes text records (UTF-8 key and value) to the topic; returns once all are acknowledged.</summary>
+    public Task WriteAsync(string topic, IReadOnlyList<(string Key, string Value)> records, CancellationToken cancellationToken) =>
+        WriteAsync(topic, records.Select(record => new KafkaMessage(Encoding.UTF8.GetBytes(record.Key), Encoding.UTF8.GetBytes(record.Value))).ToList(), cancellationToken);
+
+    /// <summary>Writes the records to the topic; returns once all are acknowledged.</summary>
+    public async Task WriteAsync(string topic, IReadOnlyList<KafkaMessage> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
@@ -40,22 +45,22 @@ public sealed class KafkaLogWriter : IDisposable
         try
         {
             var acknowledgements = records
-                .Select(record => _producer.ProduceAsync(topic, new Message<string, string> { Key = record.Key, Value = record.Value }, cancellationToken))
+                .Select(record => _producer.ProduceAsync(topic, new Message<byte[]?, byte[]> { Key = record.Key, Value = record.Value }, cancellationToken))
                 .ToList();
             // librdkafka fails each record after message.timeout.ms; the extra second only guards against a lost callback.
             await Task.WhenAll(acknowledgements).WaitAsync(_options.AckTimeout + TimeSpan.FromSeconds(1), cancellationToken);
         }
-        catch (ProduceException<string, string> exception)
+        catch (ProduceException<byte[]?, byte[]> exception)
         {
-            throw new EventLogUnavailableException($"Kafka did not acknowledge the batch for topic '{topic}': {exception.Error.Reason} ({exception.Error.Code}).", exception);
+            throw new KafkaUnavailableException($"Kafka did not acknowledge the batch for topic '{topic}': {exception.Error.Reason} ({exception.Error.Code}).", exception);
         }
         catch (KafkaException exception)
         {
-            throw new EventLogUnavailableException($"Kafka refused the batch for topic '{topic}': {exception.Error.Reason}.", exception);
+            throw new KafkaUnavailableException($"Kafka refused the batch for topic '{topic}': {exception.Error.Reason}.", exception);
         }
         catch (TimeoutException exception)
         {
-            throw new EventLogUnavailableException($"Kafka did not acknowledge the batch for topic '{topic}' within {_options.AckTimeout}.", exception);
+            throw new KafkaUnavailableException($"Kafka did not acknowledge the batch for topic '{topic}' within {_options.AckTimeout}.", exception);
         }
     }
 

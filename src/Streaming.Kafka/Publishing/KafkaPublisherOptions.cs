@@ -1,4 +1,3 @@
-using CineMatch.Events;
 using Confluent.Kafka;
 
 namespace CineMatch.Streaming.Kafka.Publishing;
@@ -6,11 +5,12 @@ namespace CineMatch.Streaming.Kafka.Publishing;
 /// <summary>How accepted events are written to the log.</summary>
 public sealed class KafkaPublisherOptions
 {
-    public string Topic { get; set; } = StreamNames.UserMovieEvents;
+    /// <summary>The topic written to; for a stream provider, the first of its consumer topics unless set.</summary>
+    public string? Topic { get; set; }
 
     /// <summary>
     /// A batch not acknowledged by the brokers (acks=all) within this time fails with
-    /// <see cref="EventLogUnavailableException"/>; it is also librdkafka's <c>message.timeout.ms</c>.
+    /// <see cref="KafkaUnavailableException"/>; it is also librdkafka's <c>message.timeout.ms</c>.
     /// </summary>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

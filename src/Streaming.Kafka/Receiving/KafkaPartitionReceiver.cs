@@ -1,6 +1,5 @@
-using CineMatch.Documents;
-using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Checkpointing;
+using CineMatch.Streaming.Kafka.DataAdapter;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Monitoring;
 using Confluent.Kafka;
@@ -21,8 +20,8 @@ internal sealed class KafkaPartitionReceiver(
     KafkaConsumerOptions consumerOptions,
     KafkaCheckpointOptions checkpointOptions,
     KafkaMonitoringOptions monitoringOptions,
-    KafkaRecordAdapter adapter,
-    IRejectedEventSink rejectedEvents,
+    KafkaBatchBuilder batches,
+    IKafkaDeadLetterSink deadLetters,
     KafkaLagMonitor monitor,
     TimeProvider time,
     ILogger logger) : IQueueAdapterReceiver
@@ -47,8 +46,8 @@ internal sealed class KafkaPartitionReceiver(
         var interpreted = new List<RecordOutcome>();
         foreach (var record in Poll(limit))
         {
-            var outcome = adapter.Interpret(record);
-            if (outcome.Event is null && !await DeadLetterAsync(outcome.Record, outcome.RawText, outcome.RejectionReason!))
+            var outcome = batches.Interpret(record);
+            if (!outcome.IsAccepted && !await DeadLetterAsync(record, outcome.Interpretation.RejectionReason!))
             {
                 // The dead-letter store is down: read this record again later rather than move past it.
                 _consumer!.Seek(new TopicPartitionOffset(partition, record.Offset));
@@ -59,7 +58,7 @@ internal sealed class KafkaPartitionReceiver(
             _tracker.Read(record.Offset + 1);
         }
 
-        var containers = adapter.ToContainers(interpreted);
+        var containers = batches.ToContainers(interpreted);
         foreach (var container in containers.Cast<KafkaBatchContainer>())
         {
             _tracker.Outstanding(container.FirstOffset);
@@ -183,7 +182,7 @@ internal sealed class KafkaPartitionReceiver(
                 break;
             }
 
-            records.Add(new KafkaRecord(result.Partition.Value, result.Offset.Value, result.Message.Value));
+            records.Add(new KafkaRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key, result.Message.Value, result.Message.Timestamp.UtcDateTime));
         }
 
         monitor.RecordsRead.Add(records.Count, KafkaLagMonitor.Tags(providerName, partition.Topic, partition.Partition.Value));
@@ -197,10 +196,11 @@ internal sealed class KafkaPartitionReceiver(
         {
             var batch = setAside.Batch;
             var written = true;
-            for (var i = 0; i < batch.Events.Count && written; i++)
+            for (var i = 0; i < batch.Offsets.Count && written; i++)
             {
-                var raw = i < batch.RawValues.Count ? batch.RawValues[i] : "";
-                written = await DeadLetterAsync(new KafkaRecord(batch.Partition, batch.Events[i].Position!.Offset, null), raw, setAside.Reason);
+                // Records stay with the batch in the silo that read them; a batch without them (never the case here) keeps its position.
+                var record = i < batch.Records.Count ? batch.Records[i] : new KafkaRecord(partition.Topic, batch.Partition, batch.Offsets[i], null, null, default);
+                written = await DeadLetterAsync(record, setAside.Reason);
             }
 
             if (written)
@@ -211,20 +211,11 @@ internal sealed class KafkaPartitionReceiver(
         }
     }
 
-    private async Task<bool> DeadLetterAsync(KafkaRecord record, string rawText, string reason)
+    private async Task<bool> DeadLetterAsync(KafkaRecord record, string reason)
     {
         try
         {
-            await rejectedEvents.DeadLetterAsync(
-                new DeadLetter
-                {
-                    Raw = rawText,
-                    Partition = record.Partition,
-                    Offset = record.Offset,
-                    Reason = reason,
-                    Time = time.GetUtcNow().ToString("O"),
-                },
-                CancellationToken.None);
+            await deadLetters.WriteAsync(new KafkaDeadLetter(record, reason, time.GetUtcNow()), CancellationToken.None);
             monitor.RecordsDeadLettered.Add(1, KafkaLagMonitor.Tags(providerName, partition.Topic, partition.Partition.Value));
             logger.LogWarning("Dead-lettered {Topic}/{Partition}@{Offset}: {Reason}", partition.Topic, record.Partition, record.Offset, reason);
             return true;

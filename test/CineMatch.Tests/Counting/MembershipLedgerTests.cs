@@ -1,5 +1,5 @@
 using CineMatch.Counting;
-using CineMatch.Domain;
+using CineMatch.Statistics;
 
 namespace CineMatch.Tests.Counting;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CineMatch.Catalog;
-using CineMatch.Domain;
+using CineMatch.Wire;
 
 namespace CineMatch.Tests.Domain;
 

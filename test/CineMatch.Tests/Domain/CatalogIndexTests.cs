@@ -1,5 +1,4 @@
 using CineMatch.Catalog;
-using CineMatch.Domain;
 
 namespace CineMatch.Tests.Domain;
 

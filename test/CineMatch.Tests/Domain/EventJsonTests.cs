@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CineMatch.Domain;
 using CineMatch.Events;
+using CineMatch.Wire;
 
 namespace CineMatch.Tests.Domain;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using CineMatch.Domain;
 using CineMatch.Events;
+using CineMatch.Wire;
 
 namespace CineMatch.Tests.Domain;
 

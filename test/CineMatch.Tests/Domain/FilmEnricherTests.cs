@@ -1,6 +1,6 @@
 using CineMatch.Catalog;
 using CineMatch.Counting;
-using CineMatch.Domain;
+using CineMatch.Statistics;
 
 namespace CineMatch.Tests.Domain;
 

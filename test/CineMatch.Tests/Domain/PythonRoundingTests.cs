@@ -1,5 +1,5 @@
 using System.Globalization;
-using CineMatch.Domain;
+using CineMatch.Statistics;
 
 namespace CineMatch.Tests.Domain;
 

@@ -1,4 +1,4 @@
-using CineMatch.Domain;
+using CineMatch.Catalog;
 
 namespace CineMatch.Tests.Domain;
 

@@ -1,6 +1,6 @@
 using CineMatch.Counting;
 using CineMatch.Documents;
-using CineMatch.Domain;
+using CineMatch.Statistics;
 
 namespace CineMatch.Tests.Domain;
 

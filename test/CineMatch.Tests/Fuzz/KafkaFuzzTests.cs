@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using CineMatch.Silo.Catalog;
+using CineMatch.Catalog;
+using CineMatch.Hosting.InMemory;
 using CineMatch.Silo.Commands;
-using CineMatch.Silo.Embedded;
 using CineMatch.Tests.Kafka;
 using CineMatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,11 +1,11 @@
+using CineMatch.Hosting;
+using CineMatch.Wire;
 using Microsoft.AspNetCore.Builder;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CineMatch.Domain;
 using CineMatch.Silo.Commands;
-using CineMatch.Silo.Hosting;
 using CineMatch.Streaming.Kafka.Embedded;
 using Microsoft.Extensions.DependencyInjection;
 using CineMatch.Tests.Support;

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using CineMatch.Domain;
+using CineMatch.Catalog;
 using CineMatch.Events;
 using CineMatch.Lists;
+using CineMatch.Statistics;
 using CineMatch.Tests.Support;
 using static CineMatch.Tests.Support.Events;
 

@@ -1,7 +1,7 @@
-using CineMatch.Api.Publishing;
-using CineMatch.Domain;
 using CineMatch.Events;
+using CineMatch.Hosting.Gateway;
 using CineMatch.Tests.Support;
+using CineMatch.Wire;
 using static CineMatch.Tests.Support.Events;
 
 namespace CineMatch.Tests.Grains;

@@ -13,6 +13,7 @@ public sealed class DeliveryTrackingCacheTests
 {
     private static KafkaBatchContainer Batch(string user, params long[] offsets) => new(
         StreamId.Create(StreamNames.UserMovieEvents, user),
+        0,
         offsets.Select(o => new MovieEvent
         {
             Type = MovieEventType.Add,
@@ -20,8 +21,8 @@ public sealed class DeliveryTrackingCacheTests
             Movie = new MovieInfo { Name = $"film-{o}" },
             Timestamp = DateTimeOffset.UnixEpoch.AddSeconds(o),
             Position = new LogPosition(0, o),
-        }).ToList(),
-        offsets.Select(o => $"raw-{o}").ToList());
+        }).ToList<object>(),
+        offsets);
 
     private static IList<IBatchContainer> Purge(DeliveryTrackingCache cache) =>
         cache.TryPurgeFromCache(out var purged) ? purged : [];

@@ -1,7 +1,7 @@
 using System.Globalization;
-using CineMatch.Domain;
 using CineMatch.Tests.Property;
 using CineMatch.Tests.Support;
+using CineMatch.Wire;
 using CsCheck;
 using Orleans.TestingHost;
 

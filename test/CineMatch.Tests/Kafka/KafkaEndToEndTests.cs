@@ -1,5 +1,5 @@
 using CineMatch.Documents;
-using CineMatch.Silo.Embedded;
+using CineMatch.Hosting.InMemory;
 using CineMatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

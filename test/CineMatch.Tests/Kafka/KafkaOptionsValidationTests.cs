@@ -1,5 +1,5 @@
-using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Hosting;
+using CineMatch.Streaming.Kafka.Publishing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Runtime;
@@ -12,8 +12,10 @@ public sealed class KafkaOptionsValidationTests
     {
         var services = new ServiceCollection();
         services.AddOptions();
-        services.AddSingleton<IRejectedEventSink>(new RecordingDeadLetters());
         KafkaOptionsRules.AddValidators(services, "p");
+        // What every receiving provider must name; the tests below break it or leave it.
+        services.Configure<KafkaConsumerOptions>("p", o => (o.Topics, o.ConsumerGroup) = (["t"], "g"));
+        services.Configure<KafkaPublisherOptions>("p", o => o.Topic = "t");
         configure(services);
         using var provider = services.BuildServiceProvider();
         var validator = new KafkaStreamConfigurationValidator(provider, "p", receives: true);

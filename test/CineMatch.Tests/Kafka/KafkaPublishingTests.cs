@@ -1,10 +1,11 @@
 using System.Diagnostics;
-using CineMatch.Domain;
 using CineMatch.Events;
-using CineMatch.Streaming.Kafka.Bench;
+using CineMatch.Hosting.Gateway;
+using CineMatch.Silo.Bench;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Publishing;
 using CineMatch.Tests.Support;
+using CineMatch.Wire;
 using Confluent.Kafka;
 
 namespace CineMatch.Tests.Kafka;
@@ -26,7 +27,7 @@ public sealed class KafkaPublishingTests(KafkaBrokerFixture kafka)
         using var broker = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "watermarks" }).Build();
         Assert.Equal(0, OnTheBroker(broker, topic)); // connected before the publish, so the count below is one round trip
 
-        await new KafkaEventPublisher(writer, options).PublishAsync(events, CancellationToken.None);
+        await new KafkaEventPublisher(writer, options.Topic!).PublishAsync(events, CancellationToken.None);
 
         Assert.Equal(events.Count, OnTheBroker(broker, topic));
         // Acknowledged means readable: no waiting for a flush.
@@ -47,7 +48,7 @@ public sealed class KafkaPublishingTests(KafkaBrokerFixture kafka)
         var options = new KafkaPublisherOptions { Topic = "user-movie-events", AckTimeout = TimeSpan.FromSeconds(1) };
         using var writer = new KafkaLogWriter(new KafkaConnectionOptions { BootstrapServers = "127.0.0.1:1" }, options);
         var json = FastApiRecords.Json("u1", "film-0", 0);
-        var publisher = new KafkaEventPublisher(writer, options);
+        var publisher = new KafkaEventPublisher(writer, options.Topic!);
 
         var clock = Stopwatch.StartNew();
         var failure = await Assert.ThrowsAsync<EventLogUnavailableException>(() =>

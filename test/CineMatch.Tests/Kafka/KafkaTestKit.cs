@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.Json;
 using CineMatch.Catalog;
 using CineMatch.Events;
-using CineMatch.Silo.Catalog;
+using CineMatch.Hosting.Catalog;
+using CineMatch.Hosting.Kafka;
+using CineMatch.Hosting;
 using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Embedded;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
-using CineMatch.Silo.Hosting;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 
@@ -196,6 +197,7 @@ public sealed class KafkaSilos
             }
 
             silo.AddKafkaStreams(StreamNames.Provider, kafkaStreams => kafkaStreams
+                .UseMovieEvents(RealGrains ? StreamNames.UserMovieEvents : RecordingConsumerGrain.Namespace)
                 .ConfigureConnection(c => c.BootstrapServers = _kafka.BootstrapServers)
                 .ConfigureConsumer(c =>
                 {
@@ -203,7 +205,6 @@ public sealed class KafkaSilos
                     c.ConsumerGroup = Group;
                     c.MaxEventsPerBatch = MaxEventsPerBatch;
                     c.PollBatchSize = PollBatchSize ?? c.PollBatchSize;
-                    c.StreamNamespace = RealGrains ? StreamNames.UserMovieEvents : RecordingConsumerGrain.Namespace;
                 })
                 .ConfigurePublisher(p => p.Topic = Topic)
                 .ConfigureCache(c => c.MaxDeliveryRounds = MaxDeliveryRounds)
@@ -222,6 +223,7 @@ public sealed class KafkaSilos
         if (ClientProduces)
         {
             builder.ConfigureClient(client => client.AddKafkaStreams(StreamNames.Provider, kafkaStreams => kafkaStreams
+                .UseMovieEvents()
                 .ConfigureConnection(c => c.BootstrapServers = _kafka.BootstrapServers)
                 .ConfigurePublisher(p => p.Topic = Topic)));
         }

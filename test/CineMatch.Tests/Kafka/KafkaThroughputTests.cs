@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CineMatch.Streaming.Kafka.Bench;
+using CineMatch.Silo.Bench;
 using CineMatch.Tests.Support;
 using Xunit.Abstractions;
 

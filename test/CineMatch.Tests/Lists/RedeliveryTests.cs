@@ -1,8 +1,9 @@
+using CineMatch.Catalog;
 using CineMatch.Documents;
-using CineMatch.Domain;
 using CineMatch.Events;
 using CineMatch.Grains;
-using CineMatch.Silo.Embedded;
+using CineMatch.Hosting.InMemory;
+using CineMatch.Statistics;
 using CineMatch.Tests.Support;
 using static CineMatch.Tests.Support.Events;
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using CineMatch.Catalog;
-using CineMatch.Domain;
+using CineMatch.Hosting.Catalog;
 using CineMatch.Persistence.MongoDB;
-using CineMatch.Persistence.MongoDB.Catalog;
-using CineMatch.Silo.Catalog;
+using CineMatch.Statistics.MongoDB.Catalog;
 using CineMatch.Silo.Commands;
+using CineMatch.Statistics.MongoDB;
+using CineMatch.Wire;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;

@@ -1,13 +1,13 @@
-using CineMatch.Api.Hosting;
 using System.Net;
 using System.Text.Json.Nodes;
-using CineMatch.Domain;
 using CineMatch.Events;
+using CineMatch.Hosting;
 using CineMatch.Persistence.MongoDB;
-using CineMatch.Persistence.MongoDB.Catalog;
+using CineMatch.Statistics.MongoDB.Catalog;
 using CineMatch.Silo.Commands;
-using CineMatch.Silo.Hosting;
+using CineMatch.Statistics.MongoDB;
 using CineMatch.Tests.Support;
+using CineMatch.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,4 @@
-using CineMatch.Persistence.MongoDB.Sinks;
+using CineMatch.Statistics.MongoDB.Sinks;
 using CineMatch.Persistence.MongoDB.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

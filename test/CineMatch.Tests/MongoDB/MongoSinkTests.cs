@@ -1,7 +1,8 @@
 using CineMatch.Documents;
 using CineMatch.Persistence.MongoDB;
-using CineMatch.Persistence.MongoDB.Sinks;
+using CineMatch.Statistics.MongoDB.Sinks;
 using CineMatch.Sinks;
+using CineMatch.Statistics.MongoDB;
 using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Bson;
 using MongoDB.Driver;

@@ -1,6 +1,7 @@
 using CineMatch.Events;
 using CineMatch.Persistence.MongoDB;
-using CineMatch.Persistence.MongoDB.History;
+using CineMatch.Statistics.MongoDB.History;
+using CineMatch.Statistics.MongoDB;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using CineMatch.Hosting;
 using CineMatch.Silo.Commands;
-using CineMatch.Silo.Hosting;
 using Confluent.Kafka;
 
 namespace CineMatch.Tests.Processes;

@@ -1,5 +1,5 @@
-using CineMatch.Persistence.MongoDB.Catalog;
-using CineMatch.Silo.Hosting;
+using CineMatch.Hosting;
+using CineMatch.Statistics.MongoDB.Catalog;
 using CineMatch.Tests.Kafka;
 using CineMatch.Tests.MongoDB;
 using CineMatch.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using CineMatch.Domain;
 using CineMatch.Events;
+using CineMatch.Wire;
 using CsCheck;
 
 namespace CineMatch.Tests.Property;

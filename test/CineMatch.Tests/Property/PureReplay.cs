@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using CineMatch.Catalog;
 using CineMatch.Documents;
-using CineMatch.Domain;
 using CineMatch.Events;
 using CineMatch.Lists;
+using CineMatch.Statistics;
 using CineMatch.Tests.Support;
+using CineMatch.Wire;
 
 namespace CineMatch.Tests.Property;
 

@@ -1,8 +1,9 @@
 using System.Text;
-using CineMatch.Domain;
+using CineMatch.Catalog;
 using CineMatch.Events;
 using CineMatch.Grains;
-using CineMatch.Silo.Embedded;
+using CineMatch.Hosting.InMemory;
+using CineMatch.Statistics;
 using CineMatch.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CineMatch.Documents;
-using CineMatch.Domain;
-using CineMatch.Silo.Embedded;
+using CineMatch.Hosting.InMemory;
+using CineMatch.Statistics;
 
 namespace CineMatch.Tests.Property;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CineMatch.Domain;
+using CineMatch.Hosting.InMemory;
 using CineMatch.Persistence.MongoDB;
-using CineMatch.Silo.Embedded;
+using CineMatch.Statistics.MongoDB;
+using CineMatch.Wire;
 using MongoDB.Bson;
 using MongoDB.Driver;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CineMatch.Catalog;
-using CineMatch.Silo.Catalog;
+using CineMatch.Hosting.Catalog;
 
 namespace CineMatch.Tests.Support;
 

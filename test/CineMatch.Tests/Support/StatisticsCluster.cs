@@ -1,8 +1,8 @@
 using CineMatch.Catalog;
 using CineMatch.Events;
-using CineMatch.Silo.Catalog;
-using CineMatch.Silo.Embedded;
-using CineMatch.Silo.Hosting;
+using CineMatch.Hosting.Catalog;
+using CineMatch.Hosting.InMemory;
+using CineMatch.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 

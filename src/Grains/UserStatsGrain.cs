@@ -1,0 +1,262 @@
+using CineMatch.Catalog;
+using CineMatch.Counting;
+using CineMatch.Documents;
+using CineMatch.Events;
+using CineMatch.Lists;
+using CineMatch.Sinks;
+using CineMatch.Statistics;
+using CineMatch.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace CineMatch.Grains;
+
+/// <summary>
+/// One user: applies the user's events to the list, recomputes <c>user_stats</c> from the whole list,
+/// and tells the counters about every real change in what the user holds.
+/// </summary>
+[ImplicitStreamSubscription(StreamNames.UserMovieEvents)]
+public sealed class UserStatsGrain(
+    [PersistentState("list", StorageNames.Statistics)] IPersistentState<UserListState> state,
+    IMovieCatalog catalog,
+    IUserStatsSink statsSink,
+    IRejectedEventSink rejectedSink,
+    IWatchHistorySource history,
+    IOptions<StatisticsOptions> options,
+    TimeProvider time,
+    ILogger<UserStatsGrain> logger)
+    : Grain, IUserStatsGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<MovieEvent>
+{
+    // Hydrated history precedes every logged event with the same time.
+    private const long HistorySequenceBase = long.MinValue / 2;
+
+    private UserStatsDocument? _stats;
+    private bool _statsComputed;
+    private bool _statsPublished;
+    private bool _aheadOfStorage;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    private TimeSpan AllowedLateness => options.Value.AllowedLateness;
+
+    public async Task ApplyAsync(IReadOnlyList<SequencedEvent> events)
+    {
+        if (_aheadOfStorage)
+        {
+            // A retry after a failed write: memory already marks that batch processed and would skip it as a
+            // redelivery, so start again from what storage holds (which may or may not include the write).
+            await state.ReadStateAsync();
+            _aheadOfStorage = false;
+            _statsPublished = false;
+            _statsComputed = false;
+        }
+
+        await HydrateOnceAsync();
+        var batch = state.State.Apply(events, AllowedLateness);
+        try
+        {
+            await MakeBatchDurableAsync(batch);
+        }
+        catch
+        {
+            _aheadOfStorage = true;
+            throw;
+        }
+
+        await DeliverOutboxAsync();
+    }
+
+    public Task<UserStatsDocument?> GetStatsAsync()
+    {
+        if (!_statsComputed)
+        {
+            _stats = ComputeStats(EnrichedFilms());
+            _statsComputed = true;
+        }
+
+        return Task.FromResult(_stats);
+    }
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        await handleFactory.Create<MovieEvent>().ResumeAsync(this);
+
+    public Task OnNextAsync(IList<SequentialItem<MovieEvent>> items) =>
+        ApplyAsync([.. items.Select(item => new SequencedEvent(item.Item, SequenceOf(item)))]);
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        logger.LogWarning(ex, "Stream error for user {UserId}", UserId);
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Ledger.Outbox.Count > 0)
+        {
+            // Changes that were durable but unacknowledged when the last activation ended. Should the
+            // counters be unreachable now, the next batch of events delivers them.
+            try
+            {
+                await DeliverOutboxAsync();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "User {UserId}: {Count} change(s) still owed to counters", UserId, state.State.Ledger.Outbox.Count);
+            }
+        }
+    }
+
+    /// <summary>The log offset when the record came from Kafka; else the stream's own order.</summary>
+    private static long SequenceOf(SequentialItem<MovieEvent> item) =>
+        item.Item.Position?.Offset ?? (item.Token.SequenceNumber << 16) + item.Token.EventIndex;
+
+    private async Task HydrateOnceAsync()
+    {
+        if (state.State.Hydrated)
+        {
+            return;
+        }
+
+        if (!state.RecordExists)
+        {
+            var seed = await history.LoadAsync(UserId, CancellationToken.None);
+            for (var i = 0; i < seed.Count; i++)
+            {
+                state.State.List.Apply(seed[i], HistorySequenceBase + i, TimeSpan.MaxValue);
+            }
+
+            if (seed.Count > 0)
+            {
+                logger.LogInformation("User {UserId}: list seeded with {Count} stored film(s)", UserId, seed.Count);
+            }
+        }
+
+        state.State.Hydrated = true;
+    }
+
+    /// <summary>
+    /// Late records first, then the state that moves the log progress past them: should the activation end in
+    /// between, the redelivered events meet the same stored state, are judged late again, and the sink (keyed by
+    /// partition and offset) keeps one record each.
+    /// </summary>
+    private async Task MakeBatchDurableAsync(BatchOutcome batch)
+    {
+        foreach (var late in batch.Late)
+        {
+            await rejectedSink.LateEventAsync(ToLateEvent(late), CancellationToken.None);
+        }
+
+        if (batch.Late.Count > 0)
+        {
+            StatisticsMetrics.LateEvents.Add(batch.Late.Count);
+            logger.LogInformation("User {UserId}: {Count} late event(s) recorded for reconcile", UserId, batch.Late.Count);
+        }
+
+        if (batch.Redelivered > 0)
+        {
+            StatisticsMetrics.RedeliveredEvents.Add(batch.Redelivered);
+            logger.LogDebug("User {UserId}: {Count} redelivered event(s) skipped, the state already reflects them", UserId, batch.Redelivered);
+        }
+
+        if (batch.Applied > 0)
+        {
+            state.State.List.PurgeTombstones(AllowedLateness);
+            await SaveAndPublishAsync();
+        }
+        else if (batch.ProgressMoved)
+        {
+            // Only late events: nothing to recompute, but the progress is written so that a redelivery is
+            // skipped rather than judged again (which the idempotent sink would absorb, but the late metric
+            // and log would count twice). Late-only batches are rare, so the write costs little.
+            await state.WriteStateAsync();
+        }
+        else if (batch.Redelivered > 0 && !_statsPublished)
+        {
+            // A whole batch the state already holds, in an activation that has not published statistics yet:
+            // the previous one may have died between its state write and its user_stats write.
+            await PublishStatsAsync(EnrichedFilms());
+        }
+    }
+
+    private async Task SaveAndPublishAsync()
+    {
+        var films = EnrichedFilms();
+        state.State.Ledger.Reconcile(UserId, films);
+
+        // The list and the changes it owes the counters become durable together (EXACTNESS I3).
+        await state.WriteStateAsync();
+        await PublishStatsAsync(films);
+    }
+
+    private async Task PublishStatsAsync(IReadOnlyList<EnrichedFilm> films)
+    {
+        _stats = ComputeStats(films);
+        _statsComputed = true;
+        if (_stats is null)
+        {
+            await statsSink.DeleteAsync(UserId, CancellationToken.None);
+        }
+        else
+        {
+            await statsSink.UpsertAsync(_stats, CancellationToken.None);
+        }
+
+        _statsPublished = true;
+    }
+
+    /// <summary>
+    /// Delivers every pending change, one call per counter, and returns only when all were acknowledged,
+    /// so that the stream's checkpoint never passes an event whose effects are still owed (EXACTNESS I1).
+    /// </summary>
+    private async Task DeliverOutboxAsync()
+    {
+        var ledger = state.State.Ledger;
+        if (ledger.Outbox.Count == 0)
+        {
+            return;
+        }
+
+        var deliveries = ledger.Outbox
+            .GroupBy(change => change.CounterKey, StringComparer.Ordinal)
+            .Select(async group =>
+            {
+                var changes = group.OrderBy(change => change.Sequence).ToList();
+                await GrainFactory.GetGrain<IMovieCounterGrain>(group.Key).ApplyAsync(changes);
+                return changes;
+            })
+            .ToList();
+        try
+        {
+            await Task.WhenAll(deliveries);
+        }
+        finally
+        {
+            // Acknowledged changes leave the outbox in memory now and in storage with the next write;
+            // should this activation end first, a counter recognises the resend.
+            foreach (var delivery in deliveries.Where(delivery => delivery.IsCompletedSuccessfully))
+            {
+                ledger.Acknowledge(delivery.Result);
+            }
+        }
+    }
+
+    private List<EnrichedFilm> EnrichedFilms() =>
+        [.. state.State.List.PresentFilms().Select(film => FilmEnricher.Enrich(film, catalog))];
+
+    private UserStatsDocument? ComputeStats(IReadOnlyList<EnrichedFilm> films) =>
+        UserStatsCalculator.Compute(UserId, films, time.GetUtcNow(), options.Value.Source);
+
+    private LateEvent ToLateEvent(LateArrival late) => new()
+    {
+        UserId = UserId,
+        Raw = EventJson.Serialize(late.Event),
+        Partition = late.Event.Position?.Partition,
+        Offset = late.Event.Position?.Offset,
+        Reason = $"event time {DocumentJson.Format(late.Event.Timestamp)} is older than the user's watermark {DocumentJson.Format(late.Watermark ?? DateTimeOffset.MinValue)}",
+        Time = DocumentJson.Format(time.GetUtcNow()),
+    };
+}

@@ -1,4 +1,0 @@
-namespace CineMatch.Persistence.MongoDB.Catalog;
-
-/// <summary>Options of the catalog read from <c>movies_catalog</c>.</summary>
-public sealed class MongoDBCatalogOptions : MongoDBConnectionOptions;

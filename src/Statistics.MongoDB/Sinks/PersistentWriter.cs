@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MongoDB.Driver;
+
+namespace CineMatch.Statistics.MongoDB.Sinks;
+
+/// <summary>
+/// Runs a sink's write until MongoDB takes it. Each attempt is bounded by <see cref="MongoDBSinkOptions.AttemptTimeout"/>;
+/// failures are logged and retried after an exponentially growing pause, for as long as the caller waits.
+/// A grain awaiting a write while MongoDB is away simply waits: the statistics are never thrown away,
+/// and because every write is a replace, a late retry still stores the truth (EXACTNESS I5).
+/// </summary>
+internal sealed partial class PersistentWriter(IOptions<MongoDBSinkOptions> options, ILogger<PersistentWriter> logger)
+{
+    // Errors that no retry can fix: the write itself is wrong (too large, invalid), so waiting would block the caller forever.
+    private static readonly HashSet<int> PermanentCodes = [2, 121, 10334, 17419, 17420];
+
+    private IMongoDatabase Database { get; } = options.Value.GetDatabase();
+
+    public async Task WriteAsync(string what, Func<IMongoDatabase, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var delay = settings.FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attemptTimeout.CancelAfter(settings.AttemptTimeout);
+            try
+            {
+                await write(Database, attemptTimeout.Token);
+                if (attempt > 1)
+                {
+                    LogRecovered(what, attempt);
+                }
+
+                return;
+            }
+            catch (Exception e) when (IsTransient(e))
+            {
+                LogAttemptFailed(e, what, attempt, delay);
+
+                // The caller stopped waiting: it learns that it cancelled, not why the last attempt failed.
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            // ±20 % jitter: the grains that lost MongoDB together should not all come back in the same instant.
+            await Task.Delay(delay * (0.8 + (0.4 * Random.Shared.NextDouble())), cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxRetryDelay.Ticks));
+        }
+    }
+
+    private static bool IsTransient(Exception e) => e switch
+    {
+        MongoWriteException write => !PermanentCodes.Contains(write.WriteError.Code),
+        MongoBulkWriteException bulk => !bulk.WriteErrors.Any(error => PermanentCodes.Contains(error.Code)),
+        MongoCommandException command => !PermanentCodes.Contains(command.Code),
+        MongoException or TimeoutException or OperationCanceledException => true,
+        _ => false,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {What} to MongoDB failed (attempt {Attempt}); retrying in {Delay}")]
+    private partial void LogAttemptFailed(Exception exception, string what, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {What} to MongoDB at attempt {Attempt}")]
+    private partial void LogRecovered(string what, int attempt);
+}
