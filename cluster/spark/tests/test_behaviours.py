@@ -67,13 +67,13 @@ class DriftComparisonTest(unittest.TestCase):
 
 
 class EntriesFromMoviesTest(unittest.TestCase):
-    def test_list_order_is_added_at_whatever_order_the_documents_come_in(self):
+    def test_list_order_is_added_at_whatever_order_the_documents_and_ids_come_in(self):
         docs = [
-            {"_id": "c", "user_id": "u", "name": "Third", "year": 2001, "added_at": "2026-01-03T10:00:00+01:00"},
-            {"_id": "x", "user_id": "u", "name": "No time", "year": 2001},
-            {"_id": "a", "user_id": "u", "name": "First", "year": 2001,
+            {"_id": "a", "user_id": "u", "name": "Third", "year": 2001, "added_at": "2026-01-03T10:00:00+01:00"},
+            {"_id": "b", "user_id": "u", "name": "No time", "year": 2001},
+            {"_id": "z", "user_id": "u", "name": "First", "year": 2001,
              "added_at": datetime(2026, 1, 1, 9, 0, tzinfo=timezone.utc)},
-            {"_id": "b", "user_id": "u", "name": "Second", "year": 2001, "added_at": "2026-01-02T10:00:00+01:00"},
+            {"_id": "c", "user_id": "u", "name": "Second", "year": 2001, "added_at": "2026-01-02T10:00:00+01:00"},
             {"_id": "n", "user_id": "u", "name": "", "year": 2001, "added_at": "2026-01-01T00:00:00+01:00"},
         ]
         self.assertEqual(["First", "Second", "Third", "No time"], [e["name"] for e in entries_from_movies(docs)])

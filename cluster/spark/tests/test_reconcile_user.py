@@ -40,9 +40,11 @@ class GoldenThroughMoviesTest(unittest.TestCase):
                 for doc in read_jsonl(expected_path(name, folder, "user_affinities.jsonl")):
                     affinities.setdefault(doc["user_id"], []).append(doc)
                 for user_id, entries in sorted(lists.items()):
-                    docs = [dict(e, user_id=user_id, _id="%s-%04d" % (user_id, i),
+                    # Ids in reverse list order, documents shuffled: only added_at gives the order.
+                    docs = [dict(e, user_id=user_id, _id="%s-%04d" % (user_id, 9999 - i),
                                  added_at="2026-01-01T00:%02d:%02d+01:00" % divmod(i, 60))
                             for i, e in enumerate(entries)]
+                    docs = docs[1::2] + docs[0::2]
                     run = reconcile_user(user_id, docs, stored.get(user_id), affinities.get(user_id, []), index, NOW)
                     self.assertEqual(("ok", []), (run["result"]["status"], run["ops"]), user_id)
                     empty = reconcile_user(user_id, docs, None, [], index, NOW)
