@@ -1,7 +1,8 @@
 """Computed documents against stored ones: what a reconcile run reports.
 
 Only fields this project owns are compared (user_stats: section 4 and the V6 counters; never updated_at,
-source, _id or the backend's quiz_* fields). Numbers compare as numbers (4 == 4.0), booleans are not numbers.
+source, _id or the backend's quiz_* fields). Numbers compare as numbers (4 == 4.0), booleans are not numbers, and inside a document a missing key equals
+a null value.
 """
 
 from .user_stats import OWNED_FIELDS
@@ -25,7 +26,12 @@ def _diff(path, computed, stored, out):
             out.append((path, computed, stored))
     elif isinstance(computed, dict) and isinstance(stored, dict):
         for key in list(computed) + [k for k in stored if k not in computed]:
-            _diff("%s.%s" % (path, key) if path else key, computed.get(key, _MISSING), stored.get(key, _MISSING), out)
+            c, s = computed.get(key, _MISSING), stored.get(key, _MISSING)
+            # A key that is absent on one side and null on the other is the same unknown value: Spark's schema
+            # inference adds null fields, or drops them, when it reads stored documents.
+            if c is not s and (c is None or c is _MISSING) and (s is None or s is _MISSING):
+                continue
+            _diff("%s.%s" % (path, key) if path else key, c, s, out)
     elif isinstance(computed, list) and isinstance(stored, list):
         for i in range(max(len(computed), len(stored))):
             _diff("%s[%d]" % (path, i), computed[i] if i < len(computed) else _MISSING,

@@ -42,6 +42,13 @@ class DriftComparisonTest(unittest.TestCase):
         result = compare_user("u1", self.computed["stats"], self.stored, [], [])
         self.assertEqual("ok", result["status"], result["differences"])
 
+    def test_a_null_field_added_by_schema_inference_is_not_drift(self):
+        self.stored["rating_distribution"] = {"1": None, "4": 1}
+        self.stored["top_rated_movies"] = [dict(self.stored["top_rated_movies"][0])]
+        del self.stored["top_rated_movies"][0]["actors"]
+        result = compare_user("u1", self.computed["stats"], self.stored, [], [])
+        self.assertEqual("ok", result["status"], result["differences"])
+
     def test_a_changed_count_is_reported_field_by_field(self):
         self.stored["rating_distribution"] = {"4": 2}
         self.stored["rating_chart_data"] = [dict(bar) for bar in self.stored["rating_chart_data"]]

@@ -9,6 +9,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from cinematch_stats.catalog import CatalogIndex  # noqa: E402
 from cinematch_stats.pipeline import reconcile_user  # noqa: E402
 from cinematch_stats.replay import replay  # noqa: E402
+from cinematch_stats.rows import OUTPUT_COLUMNS, user_rows  # noqa: E402
 from golden import expected_path, read_json, read_jsonl, scenarios  # noqa: E402
 
 NOW = "2026-01-19T21:04:11.532871+01:00"
@@ -89,6 +90,29 @@ class CorrectiveWritesTest(unittest.TestCase):
         stored = dict(reconcile_user("u1", MOVIES, None, [], NO_CATALOG, NOW)["ops"][0]["update"]["$set"], user_id="u1")
         ops = reconcile_user("u1", [], stored, [], NO_CATALOG, NOW)["ops"]
         self.assertEqual([("user_stats", "delete", "u1")], [(o["collection"], o["op"], o["filter"]["user_id"]) for o in ops])
+
+
+class SparkRowsTest(unittest.TestCase):
+    """The rows each Spark task returns: what the cluster sums into the global counts and the report."""
+
+    def test_rows_carry_the_contribution_the_drift_counters_and_the_writes(self):
+        import json
+        inputs = [("movie", json.dumps(m)) for m in MOVIES + [movie("Heat", "2026-01-03T10:00:00+01:00")]]
+        inputs.append(("affinity", json.dumps({"_id": "u1_actor_Gone", "user_id": "u1", "count": 1})))
+        rows = [dict(zip(OUTPUT_COLUMNS, row)) for row in user_rows("u1", inputs, NO_CATALOG, NOW)]
+        by_kind = {}
+        for row in rows:
+            by_kind.setdefault(row["kind"], []).append(row)
+        self.assertEqual([(1, 2)], [(r["n"], r["entries"]) for r in by_kind["user"]])
+        self.assertEqual({("alien|2000", 1, 1, "Alien"), ("heat|2000", 1, 1, "Heat")},
+                         {(r["key"], r["n"], r["entries"], r["title"]) for r in by_kind["film"]})
+        self.assertEqual({"Horror": 1, "Crime": 1}, {r["key"]: r["n"] for r in by_kind["genre"]})
+        self.assertEqual({"users_checked": 1, "user_stats_missing": 1, "affinities_missing": 3, "affinities_extra": 1},
+                         {r["key"]: r["n"] for r in by_kind["count"]})
+        ops = [json.loads(r["payload"]) for r in by_kind["op"]]
+        self.assertEqual([("user_stats", "update")] + [("user_affinities", "update")] * 3 + [("user_affinities", "delete")],
+                         [(op["collection"], op["op"]) for op in ops])
+        self.assertTrue(all(json.loads(r["payload"])["status"] in ("missing", "extra") for r in by_kind["example"]))
 
 
 if __name__ == "__main__":
