@@ -136,6 +136,7 @@ def enrich(entry, index):
         film["year"] = integer(match.get("year"))
     if film["poster_url"] is None:
         film["poster_url"] = text_value(match.get("poster_url"))
-    film["label"] = {"title": match.get("title"), "year": integer(match.get("year")),
+    title = text_value(match.get("title")) or text_value(match.get("original_title")) or entry["name"]
+    film["label"] = {"title": title, "year": integer(match.get("year")),
                      "poster_url": text_value(match.get("poster_url"))}
     return film
