@@ -30,8 +30,30 @@ from cinematch_stats.rows import OUTPUT_COLUMNS, OUTPUT_SCHEMA, user_rows
 from cinematch_stats.trends import global_stats
 from cinematch_stats.writes import global_stats_op, movie_count_ops
 
-INTEGER_COLUMNS = ("n", "entries", "year")
 _INDEX_CACHE = {}
+
+# user_stats is read with this schema, not an inferred one: the connector infers from a sample of documents, and
+# keys that vary per document (monthly_counts years and months, rating_distribution, best_rated_* thresholds)
+# would become struct fields that a document outside the sample may lack, which is false drift. They are maps
+# here. Numbers are doubles, so that 4 and 4.0 both read (they compare as numbers). Fields not listed, such as the
+# backend's quiz_* fields, are not read: they are never compared nor written.
+_MOVIE_ITEM = ("struct<name:string,year:double,rating:double,date:string,imdb_id:string,genres:array<string>,"
+               "director:string,actors:string,duration:double,poster_url:string,avg_vote:double>")
+_PERSON = "struct<name:string,count:double,avg_rating:double>"
+USER_STATS_SCHEMA = ", ".join([
+    "user_id string", "total_watched double", "avg_rating double",
+    "rating_chart_data array<struct<rating:string,count:double,stars:double>>",
+    "top_rated_movies array<%s>" % _MOVIE_ITEM, "recent_movies array<%s>" % _MOVIE_ITEM,
+    "year_data array<struct<year:double,monthly_data:array<struct<month:string,films:double>>,total_films:double>>",
+    "available_years array<double>", "top_years array<struct<year:double,count:double>>",
+    "genre_data array<struct<name:string,value:double,color:string,count:double>>", "favorite_genre string",
+    "watch_time_hours double", "avg_duration double",
+    "most_watched_directors array<%s>" % _PERSON, "best_rated_directors map<string,array<%s>>" % _PERSON,
+    "most_watched_actors array<%s>" % _PERSON, "best_rated_actors map<string,array<%s>>" % _PERSON,
+    "stats_version string", "sum_ratings double", "watch_time_minutes double",
+    "rating_distribution map<string,double>", "monthly_counts map<string,map<string,double>>",
+])
+SCHEMAS = {"user_stats": USER_STATS_SCHEMA}
 
 
 def parse_args(argv):
@@ -59,9 +81,8 @@ def per_user_function(catalog_broadcast, now):
         import pandas as pd
         rows = user_rows(frame["user_id"].iloc[0], zip(frame["kind"], frame["doc"]), catalog_index(catalog_broadcast), now)
         columns = list(zip(*rows)) if rows else [[] for _ in OUTPUT_COLUMNS]
-        # Nullable integers, so that a film without a year stays null instead of becoming NaN.
-        return pd.DataFrame({name: pd.Series(values, dtype="Int64" if name in INTEGER_COLUMNS else "object")
-                             for name, values in zip(OUTPUT_COLUMNS, columns)})
+        # Object columns keep Python ints and None as they are (a float column would turn a missing year into NaN).
+        return pd.DataFrame({name: pd.Series(values, dtype="object") for name, values in zip(OUTPUT_COLUMNS, columns)})
     return per_user
 
 
@@ -74,7 +95,8 @@ def write_model(op, pymongo):
 
 
 def write_ops(ops, uri, db_name, batch):
-    """Bulk-writes operation dicts (cinematch_stats.writes); unordered, as every operation stands alone."""
+    """Bulk-writes operation dicts (cinematch_stats.writes), in order: a user's $unset must precede the guarded
+    delete that follows it."""
     import pymongo
     client = pymongo.MongoClient(uri)
     try:
@@ -83,11 +105,11 @@ def write_ops(ops, uri, db_name, batch):
             models = pending.setdefault(op["collection"], [])
             models.append(write_model(op, pymongo))
             if len(models) >= batch:
-                client[db_name][op["collection"]].bulk_write(models, ordered=False)
+                client[db_name][op["collection"]].bulk_write(models, ordered=True)
                 models.clear()
         for collection, models in pending.items():
             if models:
-                client[db_name][collection].bulk_write(models, ordered=False)
+                client[db_name][collection].bulk_write(models, ordered=True)
     finally:
         client.close()
 
@@ -109,8 +131,13 @@ class Job:
 
     def read(self, collection):
         from pyspark.sql import functions as F
-        frame = (self.spark.read.format("mongodb").option("connection.uri", self.args.mongo)
-                 .option("database", self.args.db).option("collection", collection).load())
+        reader = (self.spark.read.format("mongodb").option("connection.uri", self.args.mongo)
+                  .option("database", self.args.db).option("collection", collection))
+        if collection in SCHEMAS:
+            reader = reader.schema(SCHEMAS[collection])
+        else:  # fixed field sets: inference is enough, but from a large sample, so that rare fields are seen
+            reader = reader.option("sampleSize", "100000")
+        frame = reader.load()
         if self.users is not None and "user_id" in frame.columns:
             frame = frame.where(F.col("user_id").isin(self.users))  # pushed down to MongoDB as $match
         return frame
@@ -210,8 +237,7 @@ class Job:
                         rows.where(F.col("kind") == "genre").groupBy("key").agg(F.sum("n").alias("n")).collect()}
         totals = rows.where(F.col("kind") == "user").agg(F.sum("n").alias("users"), F.sum("entries").alias("entries")).first()
         computed = global_stats(film_counts, genre_counts, totals["users"] or 0, totals["entries"] or 0)
-        stored_frame = self.spark.read.format("mongodb").option("connection.uri", args.mongo) \
-            .option("database", args.db).option("collection", "global_stats").load()
+        stored_frame = self.read("global_stats")
         stored = None
         if "type" in stored_frame.columns:
             found = stored_frame.where(F.col("type") == "global_trends").toJSON().take(1)

@@ -36,6 +36,6 @@ def reconcile_user(user_id, movie_docs, stored_stats, stored_affinities, index, 
     """
     computed = compute_user(user_id, entries_from_movies(movie_docs), index)
     result = compare_user(user_id, computed["stats"], stored_stats, computed["affinities"], stored_affinities)
-    ops = user_stats_ops(user_id, computed["stats"], stored_stats, result["status"], now)
+    ops = user_stats_ops(user_id, computed["stats"], result["status"], now)
     ops += affinity_ops(computed["affinities"], result["affinities"], now)
     return {"contribution": computed["contribution"], "result": result, "ops": ops}

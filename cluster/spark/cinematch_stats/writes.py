@@ -1,19 +1,21 @@
 """The corrective writes of a reconcile run, as plain operation dicts (the job hands them to pymongo).
 
-An operation is {"collection", "op": "update" | "replace" | "delete", "filter", "update"?, "upsert"?}. Every operation is an
-idempotent $set/$unset or delete, so a retried task or a second run is harmless (CONTRACT section 5).
+An operation is {"collection", "op": "update" | "replace" | "delete", "filter", "update"?, "upsert"?}. Every
+operation is an idempotent $set/$unset/replace or delete, so a retried task or a second run is harmless.
 """
 
 from .user_stats import OWNED_FIELDS
 
 SOURCE = "reconcile"
-# The backend's own fields in user_stats (CONTRACT 6b): a document that holds any of them is never deleted.
-BACKEND_FIELDS = ("quiz_correct_count", "quiz_wrong_count", "quiz_total_attempts", "last_quiz_date")
+# A document left with nothing but _id and user_id: tested by the server, so a field another writer (the
+# backend's quiz_* fields, or any field we do not know) put there meanwhile keeps the document.
+ONLY_ID_AND_USER = {"$expr": {"$eq": [{"$size": {"$objectToArray": "$$ROOT"}}, 2]}}
 
 
-def user_stats_ops(user_id, computed_stats, stored_stats, status, now):
+def user_stats_ops(user_id, computed_stats, status, now):
     """$set of our fields (upsert by user_id) when the stored statistics are missing or differ; for a user with no
-    present entry, $unset of our fields, or a delete when nothing but ours is left."""
+    present entry (CONTRACT 6b), $unset of our fields, then a delete only if nothing else is left.
+    The two must run in this order (the job's bulk writes are ordered)."""
     if status in ("missing", "differs"):
         fields = {k: v for k, v in computed_stats.items() if k != "user_id"}
         fields.update({"updated_at": now, "source": SOURCE})
@@ -21,13 +23,9 @@ def user_stats_ops(user_id, computed_stats, stored_stats, status, now):
                  "update": {"$set": fields}, "upsert": True}]
     if status != "extra":
         return []
-    others = set(stored_stats or {}) - set(OWNED_FIELDS) - {"_id", "user_id"}
-    if not others:
-        # Guarded so that a quiz answer the backend upserted meanwhile keeps its document.
-        guard = {field: {"$exists": False} for field in BACKEND_FIELDS}
-        return [{"collection": "user_stats", "op": "delete", "filter": dict(guard, user_id=user_id)}]
     return [{"collection": "user_stats", "op": "update", "filter": {"user_id": user_id},
-             "update": {"$unset": {field: "" for field in OWNED_FIELDS if field in stored_stats}}, "upsert": False}]
+             "update": {"$unset": {field: "" for field in OWNED_FIELDS}}, "upsert": False},
+            {"collection": "user_stats", "op": "delete", "filter": dict(ONLY_ID_AND_USER, user_id=user_id)}]
 
 
 def affinity_ops(computed_affinities, comparison, now):

@@ -77,19 +77,22 @@ class CorrectiveWritesTest(unittest.TestCase):
         self.assertEqual([{"field": "total_watched", "computed": 2, "stored": 3}], again["result"]["differences"])
         self.assertEqual(["user_stats"], [op["collection"] for op in again["ops"]])
 
-    def test_an_emptied_list_unsets_our_fields_but_keeps_the_quiz_fields(self):
+    def test_an_emptied_list_unsets_our_fields_then_deletes_only_a_document_left_with_nothing_else(self):
         stored = dict(reconcile_user("u1", MOVIES, None, [], NO_CATALOG, NOW)["ops"][0]["update"]["$set"],
                       user_id="u1", quiz_correct_count=2)
         ops = reconcile_user("u1", [], stored, [{"_id": "u1_genre_Horror", "count": 1}], NO_CATALOG, NOW)["ops"]
-        self.assertEqual("update", ops[0]["op"])
-        self.assertIn("total_watched", ops[0]["update"]["$unset"])
-        self.assertNotIn("quiz_correct_count", ops[0]["update"]["$unset"])
-        self.assertEqual({"collection": "user_affinities", "op": "delete", "filter": {"_id": "u1_genre_Horror"}}, ops[1])
+        self.assertEqual([("user_stats", "update"), ("user_stats", "delete"), ("user_affinities", "delete")],
+                         [(op["collection"], op["op"]) for op in ops])
+        unset = ops[0]["update"]["$unset"]
+        self.assertTrue({"total_watched", "sum_ratings", "monthly_counts", "updated_at", "source"} <= set(unset))
+        self.assertFalse([field for field in unset if field.startswith("quiz") or field in ("_id", "user_id")])
+        # The server deletes only a document whose fields are _id and user_id: the quiz fields keep this one.
+        self.assertEqual({"user_id": "u1", "$expr": {"$eq": [{"$size": {"$objectToArray": "$$ROOT"}}, 2]}},
+                         ops[1]["filter"])
+        self.assertEqual({"_id": "u1_genre_Horror"}, ops[2]["filter"])
 
-    def test_an_emptied_list_with_nothing_else_deletes_the_document(self):
-        stored = dict(reconcile_user("u1", MOVIES, None, [], NO_CATALOG, NOW)["ops"][0]["update"]["$set"], user_id="u1")
-        ops = reconcile_user("u1", [], stored, [], NO_CATALOG, NOW)["ops"]
-        self.assertEqual([("user_stats", "delete", "u1")], [(o["collection"], o["op"], o["filter"]["user_id"]) for o in ops])
+    def test_no_statistics_and_no_film_is_no_write(self):
+        self.assertEqual([], reconcile_user("u1", [], {"user_id": "u1", "quiz_correct_count": 2}, [], NO_CATALOG, NOW)["ops"])
 
 
 class SparkRowsTest(unittest.TestCase):
