@@ -1,9 +1,6 @@
-using CineMatch.Events;
-using CineMatch.Sinks;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Monitoring;
 using CineMatch.Streaming.Kafka.Publishing;
-using CineMatch.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
