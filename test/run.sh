@@ -18,6 +18,22 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# The reconcile job's pure Python functions (cluster/spark), against the same golden scenarios; standard library only.
+python_log=$(mktemp)
+if ! (cd cluster/spark && python3 -m unittest discover -s tests) >"$python_log" 2>&1; then
+  cat "$python_log"
+  echo "test/run.sh: the Python reconcile tests failed" >&2
+  exit 1
+fi
+python_result=$(tail -n 1 "$python_log")
+python_tests=$(grep -oE '^Ran [0-9]+ tests?' "$python_log" | grep -oE '[0-9]+')
+rm -f "$python_log"
+if [ "$python_result" != "OK" ]; then
+  echo "test/run.sh: Python reconcile tests: $python_result (a skipped test counts as a failure)" >&2
+  exit 1
+fi
+echo "Python reconcile tests: $python_tests passed"
+
 log=$(mktemp)
 mongo_report=$(mktemp)
 trap 'rm -f "$log" "$mongo_report"' EXIT
