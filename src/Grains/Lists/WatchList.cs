@@ -45,14 +45,7 @@ public sealed class WatchList
         switch (movieEvent.Type)
         {
             case MovieEventType.Add or MovieEventType.BulkImport or MovieEventType.Recalculate:
-                ApplyPresence(entry, stamp, isDelete: false);
-                if (entry.LatestDelete is null || stamp > entry.LatestDelete.Value)
-                {
-                    if (!entry.AddsSinceDelete.Contains(stamp))
-                    {
-                        entry.AddsSinceDelete.Add(stamp);
-                    }
-                }
+                MarkAdded(entry, stamp);
 
                 entry.Rating = Write(entry.Rating, movie.Rating, stamp);
                 entry.Date = Write(entry.Date, movie.Date, stamp);
@@ -63,13 +56,7 @@ public sealed class WatchList
                 entry.Actors = Write(entry.Actors, movie.Actors, stamp);
                 break;
             case MovieEventType.Delete:
-                ApplyPresence(entry, stamp, isDelete: true);
-                if (entry.LatestDelete is null || stamp > entry.LatestDelete.Value)
-                {
-                    entry.LatestDelete = stamp;
-                    entry.AddsSinceDelete.RemoveAll(add => add <= stamp);
-                }
-
+                MarkDeleted(entry, stamp);
                 break;
             case MovieEventType.UpdateRating:
                 // Creates the entry absent when unknown, so an ADD that arrives later but happened
@@ -82,6 +69,55 @@ public sealed class WatchList
 
         LatestEventTicks = Math.Max(LatestEventTicks, movieEvent.Timestamp.UtcTicks);
         return ApplyOutcome.Applied;
+    }
+
+    /// <summary>
+    /// Makes the list what the source of truth (the backend's <c>movies</c>, as RECALCULATE events stamped with each
+    /// film's <c>added_at</c>, in list order) says it is as of <paramref name="asOf"/>: a present entry the truth
+    /// lacks is deleted then, a film it holds is present with the truth's values (null included) written then, and
+    /// keeps, or takes, its place by <c>added_at</c>. An event stamped after <paramref name="asOf"/> still wins, an
+    /// older one loses, as if it had been applied before the truth was read. The watermark does not move: asOf is
+    /// processing time, not event time.
+    /// </summary>
+    public void Adopt(IReadOnlyList<MovieEvent> truth, long firstSequence, EventStamp asOf)
+    {
+        var held = new HashSet<(string Name, int? Year)>();
+        for (var i = 0; i < truth.Count; i++)
+        {
+            var movie = truth[i].Movie;
+            held.Add((movie.Name, movie.Year));
+            var entry = EntryFor(movie.Name, movie.Year);
+            var added = EventStamp.Of(truth[i].Timestamp, firstSequence + i);
+            // A film the list had deleted after it was added is present again from now, at the end of the list.
+            var presence = entry.LatestDelete is { } deleted && added <= deleted ? asOf : added;
+            MarkAdded(entry, presence);
+
+            entry.Rating = Overwrite(entry.Rating, movie.Rating, asOf);
+            entry.Date = Overwrite(entry.Date, movie.Date, asOf);
+            entry.ImdbId = Overwrite(entry.ImdbId, movie.ImdbId, asOf);
+            entry.Genres = Overwrite(entry.Genres, movie.Genres?.ToList(), asOf);
+            entry.Duration = Overwrite(entry.Duration, movie.Duration, asOf);
+            entry.Director = Overwrite(entry.Director, movie.Director, asOf);
+            entry.Actors = Overwrite(entry.Actors, movie.Actors, asOf);
+        }
+
+        DeleteAllBut(held, asOf);
+    }
+
+    /// <summary>
+    /// Deletes, as of <paramref name="stamp"/>, every present entry whose (name, year) is not in <paramref name="held"/>:
+    /// a film added by an event stamped after it stays. Returns how many entries left the list.
+    /// </summary>
+    public int DeleteAllBut(IReadOnlySet<(string Name, int? Year)> held, EventStamp stamp)
+    {
+        var deleted = 0;
+        foreach (var entry in Entries.Where(entry => entry.IsPresent && !held.Contains((entry.Name, entry.Year))))
+        {
+            MarkDeleted(entry, stamp);
+            deleted += entry.IsPresent ? 0 : 1;
+        }
+
+        return deleted;
     }
 
     /// <summary>The present entries in list order: by the stamp of their first add since their latest delete.</summary>
@@ -126,6 +162,25 @@ public sealed class WatchList
         return entry;
     }
 
+    private static void MarkAdded(ListEntry entry, EventStamp stamp)
+    {
+        ApplyPresence(entry, stamp, isDelete: false);
+        if ((entry.LatestDelete is null || stamp > entry.LatestDelete.Value) && !entry.AddsSinceDelete.Contains(stamp))
+        {
+            entry.AddsSinceDelete.Add(stamp);
+        }
+    }
+
+    private static void MarkDeleted(ListEntry entry, EventStamp stamp)
+    {
+        ApplyPresence(entry, stamp, isDelete: true);
+        if (entry.LatestDelete is null || stamp > entry.LatestDelete.Value)
+        {
+            entry.LatestDelete = stamp;
+            entry.AddsSinceDelete.RemoveAll(add => add <= stamp);
+        }
+    }
+
     private static void ApplyPresence(ListEntry entry, EventStamp stamp, bool isDelete)
     {
         if (entry.LatestPresence is null || stamp > entry.LatestPresence.Value)
@@ -134,6 +189,10 @@ public sealed class WatchList
             entry.LatestPresenceIsDelete = isDelete;
         }
     }
+
+    /// <summary>The truth's value, null included, unless something newer than the truth was written.</summary>
+    private static Register<T> Overwrite<T>(Register<T>? register, T? value, EventStamp stamp) =>
+        register is not null && register.Stamp > stamp ? register : new Register<T> { Value = value, Stamp = stamp };
 
     private static Register<T>? Write<T>(Register<T>? register, T? value, EventStamp stamp)
     {
