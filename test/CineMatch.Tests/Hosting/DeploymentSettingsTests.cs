@@ -100,7 +100,8 @@ public sealed class DeploymentSettingsTests
     [Theory]
     [InlineData("Demo:Users", "0")]
     [InlineData("Catalog:RefreshInterval", "-00:01:00")]
-    public async Task A_bad_demo_or_catalog_setting_stops_the_server_at_start_and_names_the_key(string key, string value)
+    [InlineData("Statistics:TrendsFlushInterval", "00:00:00")]
+    public async Task A_bad_demo_catalog_or_statistics_setting_stops_the_server_at_start_and_names_the_key(string key, string value)
     {
         await using var app = ServeCommand.Build(
             ["--demo", "--urls", $"http://127.0.0.1:{SiloHosting.FreePort()}", "--Silo:Port", $"{SiloHosting.FreePort()}", "--Silo:GatewayPort", $"{SiloHosting.FreePort()}", $"--{key}", value]);
