@@ -8,37 +8,32 @@ using Orleans.Configuration;
 // Mongo:ConnectionString / CINEMATCH_MONGO is set, else on localhost. (The embedded default hosts the
 // same endpoints inside the silo process: `dotnet run --project src/Silo`.)
 var builder = WebApplication.CreateBuilder(args);
-var settings = DeploymentSettings.From(builder.Configuration);
+var settings = builder.AddDeploymentSettings();
+if (settings.UsesEmbeddedKafka)
+{
+    throw new InvalidOperationException("The gateway alone needs Kafka:BootstrapServers (or CINEMATCH_KAFKA), or EventLog=Memory.");
+}
+
 builder.UseOrleansClient(client =>
 {
     if (settings.UsesMongoDB)
     {
-        client.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (settings.ClusterId, settings.ClusterId));
-        client.UseMongoDBClustering(options =>
-        {
-            options.ConnectionString = settings.MongoConnectionString;
-            options.DatabaseName = settings.MongoDatabase;
-        });
+        client.Configure<ClusterOptions>(settings.ConfigureCluster);
+        client.UseMongoDBClustering(settings.ConfigureMongoConnection);
     }
     else
     {
         client.UseLocalhostClustering(settings.GatewayPort);
     }
 
-    if (settings.EventLog == EventLog.Memory)
+    if (settings.EventLog == EventLogKind.Memory)
     {
         client.AddMemoryStreams(StreamNames.Provider);
     }
 });
-if (settings.UsesEmbeddedKafka)
-{
-    throw new InvalidOperationException("The gateway alone needs Kafka:BootstrapServers (or CINEMATCH_KAFKA), or EventLog=Memory.");
-}
-
 builder.Services.AddCineMatchGateway(settings);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.MapCineMatchGateway();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 app.Run();

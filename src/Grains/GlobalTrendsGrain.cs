@@ -8,20 +8,13 @@ using Orleans.Concurrency;
 
 namespace CineMatch.Grains;
 
-/// <summary>The counters the trends grain has heard of; their figures are rebuilt from the counters themselves.</summary>
-[GenerateSerializer, Alias("cinematch.TrendsLedger")]
-public sealed class TrendsLedger
-{
-    [Id(0)] public List<string> KnownCounters { get; set; } = [];
-}
-
 /// <summary>
 /// Keeps the latest absolute figures of every counter (EXACTNESS I4) and writes <c>global_stats</c>
 /// and the changed <c>movie_counts</c> on a timer, only when something changed, and once more on
 /// deactivation. Reentrant so that a slow sink never holds up the counters' reports.
 /// </summary>
 [Reentrant]
-public sealed class GlobalTrendsGrain(
+public sealed partial class GlobalTrendsGrain(
     [PersistentState("trends", StorageNames.Statistics)] IPersistentState<TrendsLedger> state,
     ITrendsSink sink,
     IOptions<StatisticsOptions> options,
@@ -51,7 +44,7 @@ public sealed class GlobalTrendsGrain(
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Final trends write failed ({Reason}); the next activation rewrites from the counters", reason);
+            LogFinalWriteFailed(logger, ex, reason);
         }
     }
 
@@ -181,6 +174,12 @@ public sealed class GlobalTrendsGrain(
             }
         }
 
-        logger.LogInformation("Trends rebuilt from {Count} counters", known.Count);
+        LogRebuilt(logger, known.Count);
     }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Error, Message = "Final trends write failed ({Reason}); the next activation rewrites from the counters")]
+    private static partial void LogFinalWriteFailed(ILogger logger, Exception exception, DeactivationReason reason);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Trends rebuilt from {Count} counters")]
+    private static partial void LogRebuilt(ILogger logger, int count);
 }

@@ -18,7 +18,7 @@ namespace CineMatch.Grains;
 /// and tells the counters about every real change in what the user holds.
 /// </summary>
 [ImplicitStreamSubscription(StreamNames.UserMovieEvents)]
-public sealed class UserStatsGrain(
+public sealed partial class UserStatsGrain(
     [PersistentState("list", StorageNames.Statistics)] IPersistentState<UserListState> state,
     IMovieCatalog catalog,
     IUserStatsSink statsSink,
@@ -89,7 +89,7 @@ public sealed class UserStatsGrain(
 
     public Task OnErrorAsync(Exception ex)
     {
-        logger.LogWarning(ex, "Stream error for user {UserId}", UserId);
+        LogStreamError(logger, ex, UserId);
         return Task.CompletedTask;
     }
 
@@ -105,7 +105,7 @@ public sealed class UserStatsGrain(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "User {UserId}: {Count} change(s) still owed to counters", UserId, state.State.Ledger.Outbox.Count);
+                LogChangesOwed(logger, ex, UserId, state.State.Ledger.Outbox.Count);
             }
         }
     }
@@ -131,7 +131,7 @@ public sealed class UserStatsGrain(
 
             if (seed.Count > 0)
             {
-                logger.LogInformation("User {UserId}: list seeded with {Count} stored film(s)", UserId, seed.Count);
+                LogSeeded(logger, UserId, seed.Count);
             }
         }
 
@@ -153,13 +153,13 @@ public sealed class UserStatsGrain(
         if (batch.Late.Count > 0)
         {
             StatisticsMetrics.LateEvents.Add(batch.Late.Count);
-            logger.LogInformation("User {UserId}: {Count} late event(s) recorded for reconcile", UserId, batch.Late.Count);
+            LogLateRecorded(logger, UserId, batch.Late.Count);
         }
 
         if (batch.Redelivered > 0)
         {
             StatisticsMetrics.RedeliveredEvents.Add(batch.Redelivered);
-            logger.LogDebug("User {UserId}: {Count} redelivered event(s) skipped, the state already reflects them", UserId, batch.Redelivered);
+            LogRedeliveredSkipped(logger, UserId, batch.Redelivered);
         }
 
         if (batch.Applied > 0)
@@ -259,4 +259,19 @@ public sealed class UserStatsGrain(
         Reason = $"event time {DocumentJson.Format(late.Event.Timestamp)} is older than the user's watermark {DocumentJson.Format(late.Watermark ?? DateTimeOffset.MinValue)}",
         Time = DocumentJson.Format(time.GetUtcNow()),
     };
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Stream error for user {UserId}")]
+    private static partial void LogStreamError(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "User {UserId}: {Count} change(s) still owed to counters")]
+    private static partial void LogChangesOwed(ILogger logger, Exception exception, string userId, int count);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "User {UserId}: list seeded with {Count} stored film(s)")]
+    private static partial void LogSeeded(ILogger logger, string userId, int count);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "User {UserId}: {Count} late event(s) recorded for reconcile")]
+    private static partial void LogLateRecorded(ILogger logger, string userId, int count);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "User {UserId}: {Count} redelivered event(s) skipped, the state already reflects them")]
+    private static partial void LogRedeliveredSkipped(ILogger logger, string userId, int count);
 }

@@ -29,11 +29,7 @@ public static class SiloHosting
         silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSection);
         if (settings.UsesMongoDB)
         {
-            silo.Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = settings.ClusterId;
-                cluster.ServiceId = settings.ClusterId;
-            });
+            silo.Configure<ClusterOptions>(settings.ConfigureCluster);
             if (settings.AdvertisedIP is { } advertised)
             {
                 silo.ConfigureEndpoints(IPAddress.Parse(advertised), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
@@ -44,11 +40,7 @@ public static class SiloHosting
             }
 
             silo.UseMongoDB(settings.MongoConnectionString!, settings.MongoDatabase);
-            silo.AddMongoDBGrainStorage(StorageNames.PubSub, options =>
-            {
-                options.ConnectionString = settings.MongoConnectionString;
-                options.DatabaseName = settings.MongoDatabase;
-            });
+            silo.AddMongoDBGrainStorage(StorageNames.PubSub, settings.ConfigureMongoConnection);
         }
         else
         {
@@ -56,7 +48,7 @@ public static class SiloHosting
             silo.AddInMemoryStatisticsParts();
         }
 
-        if (settings.EventLog == EventLog.Kafka)
+        if (settings.EventLog == EventLogKind.Kafka)
         {
             silo.AddKafkaStreams(StreamNames.Provider, kafka => kafka
                 .UseMovieEvents()
@@ -84,24 +76,27 @@ public static class SiloHosting
     }
 
     /// <summary>
-    /// Starts a Kafka broker inside this process when the settings ask for Kafka but name no brokers, and
-    /// returns the settings pointing at it. The broker lives as long as the returned handle.
+    /// When the settings ask for Kafka but name no brokers, starts a broker inside this process that lives as
+    /// long as the host, and points <c>Kafka:BootstrapServers</c> at it so the settings and the bound options agree.
     /// </summary>
-    public static (DeploymentSettings Settings, EmbeddedKafkaBroker? Broker) WithEmbeddedKafka(DeploymentSettings settings)
+    public static void AddEmbeddedKafkaWhenNoBrokers(this IHostApplicationBuilder builder, DeploymentSettings settings)
     {
         if (!settings.UsesEmbeddedKafka)
         {
-            return (settings, null);
+            return;
         }
 
         var broker = new EmbeddedKafkaBroker();
         broker.CreateTopic(settings.KafkaTopic, settings.KafkaPartitions);
-        return (settings with { KafkaBootstrapServers = broker.BootstrapServers }, broker);
+        // Disposed with the host, after the silo and the publisher have stopped.
+        builder.Services.AddSingleton(broker);
+        builder.Configuration[DeploymentSettings.KafkaBootstrapServersKey] = broker.BootstrapServers;
+        settings.KafkaBootstrapServers = broker.BootstrapServers;
     }
 
     /// <summary>Everything in this process and in memory, memory streams included: the replay command's silo.</summary>
     public static void ConfigureInMemorySilo(ISiloBuilder silo, int siloPort, int gatewayPort) =>
-        ConfigureSilo(silo, new DeploymentSettings { EventLog = EventLog.Memory, SiloPort = siloPort, GatewayPort = gatewayPort });
+        ConfigureSilo(silo, new DeploymentSettings { EventLog = EventLogKind.Memory, SiloPort = siloPort, GatewayPort = gatewayPort });
 
     /// <summary>A host with a silo and nothing else, logging only warnings: for the commands and the bench.</summary>
     public static IHost BuildSiloHost(Action<ISiloBuilder> configureSilo, Action<IServiceCollection>? configureServices = null)

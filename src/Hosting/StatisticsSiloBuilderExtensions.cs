@@ -22,7 +22,7 @@ public static class StatisticsSiloBuilderExtensions
     {
         var services = silo.Services;
         services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LiveCatalog>();
         services.TryAddSingleton<IMovieCatalog>(provider => provider.GetRequiredService<LiveCatalog>());

@@ -18,9 +18,3 @@ public sealed record CatalogMovie
     [Id(11)] public string? PosterUrl { get; init; }
     [Id(12)] public string? Description { get; init; }
 }
-
-/// <summary>Where a silo loads the catalog from: the bundled file, a file named on the command line, or MongoDB.</summary>
-public interface ICatalogSource
-{
-    Task<IReadOnlyList<CatalogMovie>> LoadAsync(CancellationToken cancellationToken);
-}

@@ -2,9 +2,6 @@ using System.Text.Json;
 
 namespace CineMatch.Wire;
 
-/// <summary>A field of an event that cannot be used; the message names the field.</summary>
-internal sealed class BadEventException(string reason) : Exception(reason);
-
 /// <summary>Typed reads of the event's fields, each failing with a reason that names the field's path.</summary>
 internal static class JsonFields
 {

@@ -1,14 +1,5 @@
 namespace CineMatch.Counting;
 
-/// <summary>The last change a counter applied from one user, kept to recognise a retry (EXACTNESS I3).</summary>
-[GenerateSerializer, Alias("cinematch.AppliedChange")]
-public sealed class AppliedChange
-{
-    [Id(0)] public string UserId { get; set; } = "";
-    [Id(1)] public long Sequence { get; set; }
-    [Id(2)] public DateTime AppliedAtUtc { get; set; }
-}
-
 /// <summary>
 /// A counter's durable figures and the memory of recent changes that makes applying them idempotent.
 /// A user sends its changes for one counter in sequence order and one call at a time, so the last

@@ -3,14 +3,6 @@ using CineMatch.Statistics;
 
 namespace CineMatch.Lists;
 
-/// <summary>What applying one event did.</summary>
-public enum ApplyOutcome
-{
-    Applied,
-    /// <summary>Older than the watermark: not applied, to be recorded for the next reconcile run.</summary>
-    Late,
-}
-
 /// <summary>
 /// One user's list as an order-insensitive, idempotent state (CONTRACT section 2): applying the same
 /// events in any order within the watermark, or any of them twice, leaves the same list in the same order.

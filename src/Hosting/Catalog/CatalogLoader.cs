@@ -3,23 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace CineMatch.Hosting.Catalog;
 
-/// <summary>How the silo keeps its in-memory catalog.</summary>
-public sealed class CatalogOptions
-{
-    public const string Section = "Catalog";
-
-    /// <summary>A catalog file to use instead of the bundled one (ignored when a MongoDB catalog source is configured).</summary>
-    public string? File { get; set; }
-
-    /// <summary>How often to reload from the source; none: load once at start.</summary>
-    public TimeSpan? RefreshInterval { get; set; }
-}
-
 /// <summary>
 /// Loads the catalog into the silo's <see cref="LiveCatalog"/> before the silo takes traffic, then
 /// reloads it on an interval when one is set. A failed reload keeps the catalog the silo already has.
 /// </summary>
-public sealed class CatalogLoader(
+public sealed partial class CatalogLoader(
     ICatalogSource source,
     LiveCatalog catalog,
     IOptions<CatalogOptions> options,
@@ -51,7 +39,7 @@ public sealed class CatalogLoader(
     {
         var movies = await source.LoadAsync(cancellationToken);
         catalog.Replace(movies);
-        logger.LogInformation("Catalog loaded: {Count} films", catalog.Count);
+        LogLoaded(logger, catalog.Count);
     }
 
     private async Task RefreshAsync(TimeSpan interval)
@@ -67,7 +55,7 @@ public sealed class CatalogLoader(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    logger.LogWarning(ex, "Catalog refresh failed; keeping the {Count} films loaded", catalog.Count);
+                    LogRefreshFailed(logger, ex, catalog.Count);
                 }
             }
         }
@@ -75,4 +63,10 @@ public sealed class CatalogLoader(
         {
         }
     }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Catalog loaded: {Count} films")]
+    private static partial void LogLoaded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Catalog refresh failed; keeping the {Count} films loaded")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, int count);
 }

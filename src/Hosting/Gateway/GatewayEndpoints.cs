@@ -1,13 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using CineMatch.Catalog;
 using CineMatch.Events;
 using CineMatch.Wire;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CineMatch.Hosting.Gateway;
 
 /// <summary>The REST surface of the gateway, the same whether it runs inside a silo or as an Orleans client.</summary>
-public static class GatewayEndpoints
+public static partial class GatewayEndpoints
 {
     /// <summary>
     /// The largest record the log takes: librdkafka refuses one above its <c>message.max.bytes</c> (1,000,000 by
@@ -31,6 +33,7 @@ public static class GatewayEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         routes.MapGet("/user-stats/{userId}", GetUserStatsAsync);
         routes.MapGet("/trends/global", GetGlobalTrendsAsync);
+        routes.MapGet("/health", GetHealth);
         return routes;
     }
 
@@ -78,7 +81,7 @@ public static class GatewayEndpoints
             }
             catch (EventLogUnavailableException ex)
             {
-                loggers.CreateLogger(typeof(GatewayEndpoints)).LogWarning(ex, "Event log unavailable; {Count} event(s) refused", events.Count);
+                LogEventLogUnavailable(loggers.CreateLogger(typeof(GatewayEndpoints)), ex, events.Count);
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The event log is unavailable; retry later", detail: ex.Message);
             }
 
@@ -141,6 +144,13 @@ public static class GatewayEndpoints
             : Results.Json(stats, DocumentJson.Options);
     }
 
+    // The catalog lives in a silo; a gateway that only runs an Orleans client has none to count.
+    private static IResult GetHealth(IOptions<DeploymentSettings> settings, IServiceProvider services) =>
+        Results.Ok(new HealthReport("ok", settings.Value.EventLog.ToString().ToLowerInvariant(), services.GetService<LiveCatalog>()?.Count));
+
     private static async Task<IResult> GetGlobalTrendsAsync(IGrainFactory grains) =>
         Results.Json(await grains.GetGrain<IGlobalTrendsGrain>(0).GetSnapshotAsync(), DocumentJson.Options);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Event log unavailable; {Count} event(s) refused")]
+    private static partial void LogEventLogUnavailable(ILogger logger, Exception exception, int count);
 }

@@ -11,7 +11,7 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddCineMatchGateway(this IServiceCollection services, DeploymentSettings settings)
     {
         services.AddProblemDetails();
-        if (settings.EventLog == EventLog.Kafka)
+        if (settings.EventLog == EventLogKind.Kafka)
         {
             services.AddKafkaLogWriter(settings.ConfigureKafkaConnection, publisher => publisher.Topic = settings.KafkaTopic);
             services.AddSingleton<IEventPublisher>(provider => new KafkaEventPublisher(provider.GetRequiredService<KafkaLogWriter>(), settings.KafkaTopic));

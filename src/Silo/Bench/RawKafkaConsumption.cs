@@ -3,12 +3,6 @@ using Confluent.Kafka;
 
 namespace CineMatch.Silo.Bench;
 
-/// <summary>What a plain Confluent consumer achieved on a topic: the baseline for the provider's end-to-end rate.</summary>
-public sealed record RawConsumeResult(long Records, TimeSpan Elapsed, IReadOnlyList<ConsumeResult<string?, string?>> Sample)
-{
-    public double RecordsPerSecond => Elapsed > TimeSpan.Zero ? Records / Elapsed.TotalSeconds : 0;
-}
-
 /// <summary>
 /// Reads a whole topic from the beginning with one bare consumer (every partition assigned, no group, no
 /// commits, no Orleans): the fastest the log can be read here, to compare with events/s through the grains.

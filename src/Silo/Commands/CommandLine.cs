@@ -2,12 +2,6 @@ using System.Globalization;
 
 namespace CineMatch.Silo.Commands;
 
-/// <summary>A command-line mistake: the command prints the one-line reason and exits with code 2.</summary>
-public sealed class UsageException(string message) : Exception(message)
-{
-    public const int ExitCode = 2;
-}
-
 /// <summary>Reads <c>--name value</c> options; anything it does not know is left for the host (for example <c>--urls</c>).</summary>
 public sealed class CommandLine
 {

@@ -21,7 +21,7 @@ public static class ImportCatalogCommand
 
         var file = CommandLine.ExistingFile("FILE", options.Rest[0]);
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var settings = DeploymentSettings.From(configuration);
+        var settings = DeploymentSettings.Bind(configuration);
         var connectionString = options.Value("--mongo") ?? settings.MongoConnectionString
             ?? throw new UsageException("import-catalog: no MongoDB: pass --mongo URL or set CINEMATCH_MONGO");
         var database = options.Value("--database") ?? settings.MongoDatabase;

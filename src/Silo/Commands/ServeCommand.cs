@@ -1,4 +1,3 @@
-using CineMatch.Catalog;
 using CineMatch.Events;
 using CineMatch.Hosting.Gateway;
 using CineMatch.Hosting;
@@ -12,7 +11,7 @@ namespace CineMatch.Silo.Commands;
 /// The server: a silo and the gateway in one process. <c>--catalog FILE</c> replaces the bundled catalog;
 /// <c>--demo</c> feeds it a realistic stream. Other arguments (<c>--urls</c>, configuration keys) go to the host.
 /// </summary>
-public static class ServeCommand
+public static partial class ServeCommand
 {
     public const string DefaultUrl = "http://localhost:5080";
 
@@ -38,13 +37,10 @@ public static class ServeCommand
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var (settings, broker) = SiloHosting.WithEmbeddedKafka(DeploymentSettings.From(builder.Configuration));
-        if (broker is not null)
-        {
-            // Disposed with the host, after the silo and the publisher have stopped.
-            builder.Services.AddSingleton(broker);
-        }
-
+        var settings = builder.AddDeploymentSettings();
+        // Only a log that outlives this process can replay into empty lists after a restart.
+        var stateLostOnRestart = settings.EventLog == EventLogKind.Kafka && !settings.UsesEmbeddedKafka && !settings.UsesMongoDB;
+        builder.AddEmbeddedKafkaWhenNoBrokers(settings);
         builder.UseOrleans(silo =>
         {
             SiloHosting.ConfigureSilo(silo, settings);
@@ -53,27 +49,27 @@ public static class ServeCommand
         builder.Services.AddCineMatchGateway(settings);
         if (options.Has("--demo"))
         {
-            builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+            builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
             builder.Services.AddHostedService<DemoTraffic>();
         }
 
         var app = builder.Build();
-        if (settings.EventLog == EventLog.Kafka && !settings.UsesEmbeddedKafka && !settings.UsesMongoDB)
+        if (stateLostOnRestart)
         {
-            app.Logger.LogWarning(
-                "Kafka at {Brokers} with grain state in memory: a restart resumes from the committed offsets with empty lists. Set Mongo:ConnectionString (CINEMATCH_MONGO) for durable state.",
-                settings.KafkaBootstrapServers);
+            LogStateInMemory(app.Logger, settings.KafkaBootstrapServers);
         }
 
         app.UseExceptionHandler();
         app.MapCineMatchGateway();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
-        app.MapGet("/health", (LiveCatalog liveCatalog) => Results.Ok(new { status = "ok", catalog_films = liveCatalog.Count, event_log = settings.EventLog.ToString().ToLowerInvariant() }));
-        if (settings.EventLog == EventLog.Kafka)
+        if (settings.EventLog == EventLogKind.Kafka)
         {
             app.MapGet("/kafka/lag", (IKafkaLagMonitor lag) => Results.Ok(lag.GetLag()));
         }
 
         return app;
     }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Kafka at {Brokers} with grain state in memory: a restart resumes from the committed offsets with empty lists. Set Mongo:ConnectionString (CINEMATCH_MONGO) for durable state.")]
+    private static partial void LogStateInMemory(ILogger logger, string? brokers);
 }

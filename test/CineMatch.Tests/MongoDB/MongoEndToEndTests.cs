@@ -41,7 +41,7 @@ public sealed class MongoEndToEndTests(MongoServer server) : IAsyncLifetime
             MongoConnectionString = server.ConnectionString,
             MongoDatabase = _database.DatabaseNamespace.DatabaseName,
             ClusterId = "e2e",
-            EventLog = EventLog.Memory,
+            EventLog = EventLogKind.Memory,
             SiloPort = SiloHosting.FreePort(),
             GatewayPort = SiloHosting.FreePort(),
             AdvertisedIP = IPAddress.Loopback.ToString(),

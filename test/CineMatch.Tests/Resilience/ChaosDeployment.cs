@@ -132,7 +132,7 @@ public sealed class ChaosDeployment(MongoServer mongo, KafkaBrokerFixture kafka)
         {
             MongoConnectionString = mongo.Via(link.Endpoint),
             MongoDatabase = Database.DatabaseNamespace.DatabaseName,
-            EventLog = EventLog.Kafka,
+            EventLog = EventLogKind.Kafka,
             KafkaBootstrapServers = kafka.BootstrapServers,
             KafkaTopic = Topic,
             KafkaConsumerGroup = Group,

@@ -1,0 +1,20 @@
+using CineMatch.Documents;
+using CineMatch.Events;
+
+namespace CineMatch;
+
+/// <summary>One user's list and statistics. Key: <c>user_id</c>. Fed by the <c>user-movie-events</c> stream.</summary>
+[Alias("cinematch.IUserStatsGrain")]
+public interface IUserStatsGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Applies a batch of the user's events (the stream handler and the replay command both end here).
+    /// Returns once the list, the statistics and every membership change they cause are durable and delivered.
+    /// </summary>
+    [Alias("ApplyAsync")]
+    Task ApplyAsync(IReadOnlyList<SequencedEvent> events);
+
+    /// <summary>The current <c>user_stats</c> document, or null when the user has no present entry.</summary>
+    [Alias("GetStatsAsync")]
+    Task<UserStatsDocument?> GetStatsAsync();
+}
