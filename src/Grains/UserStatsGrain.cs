@@ -43,29 +43,28 @@ public sealed partial class UserStatsGrain(
 
     public async Task ApplyAsync(IReadOnlyList<SequencedEvent> events)
     {
-        if (_aheadOfStorage)
-        {
-            // A retry after a failed write: memory already marks that batch processed and would skip it as a
-            // redelivery, so start again from what storage holds (which may or may not include the write).
-            await state.ReadStateAsync();
-            _aheadOfStorage = false;
-            _statsPublished = false;
-            _statsComputed = false;
-        }
-
+        await ReloadAfterFailedWriteAsync();
         await HydrateOnceAsync();
         var batch = state.State.Apply(events, AllowedLateness);
-        try
+        await AheadOfStorageOnFailureAsync(() => MakeBatchDurableAsync(batch));
+        await DeliverOutboxAsync();
+    }
+
+    public async Task ResyncFromHistoryAsync()
+    {
+        if (!history.IsSourceOfTruth)
         {
-            await MakeBatchDurableAsync(batch);
-        }
-        catch
-        {
-            _aheadOfStorage = true;
-            throw;
+            return;
         }
 
+        await ReloadAfterFailedWriteAsync();
+        var truth = await history.LoadAsync(UserId, CancellationToken.None);
+        // As of now, after every sequence: the truth just read reflects what happened before it was read.
+        state.State.List.Adopt(truth, HistorySequenceBase, EventStamp.Of(time.GetUtcNow(), long.MaxValue));
+        state.State.Hydrated = true;
+        await AheadOfStorageOnFailureAsync(SaveAndPublishAsync);
         await DeliverOutboxAsync();
+        LogResynced(logger, UserId, truth.Count);
     }
 
     public Task<UserStatsDocument?> GetStatsAsync()
@@ -113,6 +112,34 @@ public sealed partial class UserStatsGrain(
     /// <summary>The log offset when the record came from Kafka; else the stream's own order.</summary>
     private static long SequenceOf(SequentialItem<MovieEvent> item) =>
         item.Item.Position?.Offset ?? (item.Token.SequenceNumber << 16) + item.Token.EventIndex;
+
+    /// <summary>
+    /// After a failed write memory is ahead of storage: it marks that batch processed and would skip its retry as a
+    /// redelivery, so start again from what storage holds (which may or may not include the write).
+    /// </summary>
+    private async Task ReloadAfterFailedWriteAsync()
+    {
+        if (_aheadOfStorage)
+        {
+            await state.ReadStateAsync();
+            _aheadOfStorage = false;
+            _statsPublished = false;
+            _statsComputed = false;
+        }
+    }
+
+    private async Task AheadOfStorageOnFailureAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch
+        {
+            _aheadOfStorage = true;
+            throw;
+        }
+    }
 
     private async Task HydrateOnceAsync()
     {
@@ -271,6 +298,9 @@ public sealed partial class UserStatsGrain(
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "User {UserId}: {Count} late event(s) recorded for reconcile")]
     private static partial void LogLateRecorded(ILogger logger, string userId, int count);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "User {UserId}: list made to follow the {Count} stored film(s)")]
+    private static partial void LogResynced(ILogger logger, string userId, int count);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "User {UserId}: {Count} redelivered event(s) skipped, the state already reflects them")]
     private static partial void LogRedeliveredSkipped(ILogger logger, string userId, int count);

@@ -14,6 +14,14 @@ public interface IUserStatsGrain : IGrainWithStringKey
     [Alias("ApplyAsync")]
     Task ApplyAsync(IReadOnlyList<SequencedEvent> events);
 
+    /// <summary>
+    /// Makes the list follow the backend's <c>movies</c> as it is now (reconcile, bootstrap): films it lacks leave,
+    /// films it holds are present with its values, in its order; events stamped later still win. The counters get the
+    /// exact changes, and <c>user_stats</c> is rewritten. Does nothing without a source of truth (no MongoDB).
+    /// </summary>
+    [Alias("ResyncFromHistoryAsync")]
+    Task ResyncFromHistoryAsync();
+
     /// <summary>The current <c>user_stats</c> document, or null when the user has no present entry.</summary>
     [Alias("GetStatsAsync")]
     Task<UserStatsDocument?> GetStatsAsync();

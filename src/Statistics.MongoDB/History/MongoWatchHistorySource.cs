@@ -17,6 +17,8 @@ public sealed class MongoWatchHistorySource(IOptions<MongoDBHistoryOptions> opti
     private readonly IMongoCollection<BsonDocument> _movies =
         options.Value.GetDatabase().GetCollection<BsonDocument>(CollectionNames.Movies);
 
+    public bool IsSourceOfTruth => true;
+
     public async Task<IReadOnlyList<MovieEvent>> LoadAsync(string userId, CancellationToken cancellationToken)
     {
         var stored = await _movies.Find(Builders<BsonDocument>.Filter.Eq("user_id", userId)).ToListAsync(cancellationToken);
