@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CineMatch.Persistence.MongoDB.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
@@ -167,7 +168,7 @@ public sealed class MongoGrainStorageTests(MongoServer server)
     {
         var options = new MongoDBGrainStorageOptions { Client = server.Client(), DatabaseName = _database };
         configure?.Invoke(options);
-        Assert.Null(options.Problem());
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         return new MongoGrainStorage("test", options, NullLogger<MongoGrainStorage>.Instance);
     }
 
