@@ -57,6 +57,22 @@ public sealed class MongoGrainStorageTests(MongoServer server)
     }
 
     [Fact]
+    public async Task With_an_Orleans_storage_serializer_the_state_is_stored_as_its_bytes_and_reads_back_equal()
+    {
+        var serializer = new JsonBytesSerializer();
+        var storage = Storage(options => options.GrainStorageSerializer = serializer);
+        var written = new GrainState<ProbeState>(new ProbeState { Name = "Alice", Films = ["Alien"] });
+        await storage.WriteStateAsync(StateName, Alice, written);
+
+        var read = Fresh();
+        await storage.ReadStateAsync(StateName, Alice, read);
+
+        Assert.Equivalent(written.State, read.State, strict: true);
+        var stored = await Documents().Find(FilterDefinition<BsonDocument>.Empty).SingleAsync();
+        Assert.Equal(serializer.Serialize(written.State).ToArray(), stored["state"].AsByteArray);
+    }
+
+    [Fact]
     public async Task A_missing_grain_reads_as_a_fresh_state_without_record()
     {
         var read = new GrainState<ProbeState>(new ProbeState { Name = "left over" });
@@ -174,4 +190,12 @@ public sealed class MongoGrainStorageTests(MongoServer server)
 
     private IMongoCollection<BsonDocument> Documents() =>
         server.Client().GetDatabase(_database).GetCollection<BsonDocument>("grains_probe_probe");
+
+    /// <summary>Stands for any <see cref="IGrainStorageSerializer"/> (Orleans' binary one needs a whole serializer set up).</summary>
+    private sealed class JsonBytesSerializer : IGrainStorageSerializer
+    {
+        public BinaryData Serialize<T>(T? input) => BinaryData.FromObjectAsJson(input);
+
+        public T Deserialize<T>(BinaryData input) => input.ToObjectFromJson<T>()!;
+    }
 }
