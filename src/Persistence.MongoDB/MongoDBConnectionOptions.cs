@@ -1,20 +1,27 @@
-using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 using MongoDB.Driver;
 
 namespace CineMatch.Persistence.MongoDB;
 
-/// <summary>Where a MongoDB provider connects; every provider of this project has its own options deriving from it.</summary>
-public abstract class MongoDBConnectionOptions
+/// <summary>
+/// Where a MongoDB provider connects; every provider of this package has its own options deriving from it.
+/// The rules are DataAnnotations (checked by <c>ValidateDataAnnotations</c> when the host starts), so a bad
+/// setting stops the silo or client instead of failing its first write.
+/// </summary>
+public abstract class MongoDBConnectionOptions : IValidatableObject
 {
-    public const string DefaultDatabaseName = "cinematch_db";
-
     /// <summary>A <c>mongodb://</c> URL; ignored when <see cref="Client"/> is set.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>A client to share (a host that already has one, or a test); takes precedence over the connection string.</summary>
     public IMongoClient? Client { get; set; }
 
-    public string DatabaseName { get; set; } = DefaultDatabaseName;
+    /// <summary>
+    /// The database that holds the provider's collections. Required: there is no default, because the same
+    /// server usually serves several applications and guessing one of their databases would be worse than asking.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "DatabaseName is required: set it to the MongoDB database that should hold the collections.")]
+    public string DatabaseName { get; set; } = string.Empty;
 
     /// <summary>
     /// The database handle. Creating a <see cref="MongoClient"/> per provider is cheap: the driver shares one
@@ -22,36 +29,36 @@ public abstract class MongoDBConnectionOptions
     /// </summary>
     public IMongoDatabase GetDatabase() => (Client ?? new MongoClient(ConnectionString)).GetDatabase(DatabaseName);
 
-    /// <summary>Why these options cannot work, or null when they can.</summary>
-    public virtual string? Problem()
+    /// <summary>The rules across properties: a client or a usable URL. Subclasses with rules of their own add to these.</summary>
+    public virtual IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Client is null && string.IsNullOrWhiteSpace(ConnectionString))
+        if (Client is not null)
         {
-            return "set ConnectionString or Client";
+            yield break;
         }
 
-        if (Client is null)
+        if (string.IsNullOrWhiteSpace(ConnectionString))
         {
-            try
-            {
-                _ = MongoUrl.Create(ConnectionString);
-            }
-            catch (MongoConfigurationException e)
-            {
-                return $"ConnectionString is not a MongoDB URL: {e.Message}";
-            }
+            yield return new ValidationResult("set ConnectionString or Client: neither is set.", [nameof(ConnectionString), nameof(Client)]);
+            yield break;
         }
 
-        return string.IsNullOrWhiteSpace(DatabaseName) ? "DatabaseName is empty" : null;
+        if (ConnectionProblem(ConnectionString) is { } problem)
+        {
+            yield return new ValidationResult($"ConnectionString is not a MongoDB URL: {problem}", [nameof(ConnectionString)]);
+        }
     }
-}
 
-/// <summary>Checks any MongoDB options at startup (with <c>ValidateOnStart</c>), so a bad setting stops the silo, not the first write.</summary>
-internal sealed class MongoDBOptionsValidator<TOptions> : IValidateOptions<TOptions>
-    where TOptions : MongoDBConnectionOptions
-{
-    public ValidateOptionsResult Validate(string? name, TOptions options) =>
-        options.Problem() is { } problem
-            ? ValidateOptionsResult.Fail($"{typeof(TOptions).Name} '{name}': {problem}")
-            : ValidateOptionsResult.Success;
+    private static string? ConnectionProblem(string connectionString)
+    {
+        try
+        {
+            _ = MongoUrl.Create(connectionString);
+            return null;
+        }
+        catch (MongoConfigurationException e)
+        {
+            return e.Message;
+        }
+    }
 }

@@ -22,7 +22,7 @@ public static class MongoDBStatisticsSiloBuilderExtensions
     /// Everything in MongoDB: grain storage (default and "cinematch"), clustering, the statistics sinks,
     /// the catalog source and the history that seeds new users. Replaces the in-memory registrations in either order.
     /// </summary>
-    public static ISiloBuilder UseMongoDB(this ISiloBuilder builder, string connectionString, string databaseName = MongoDBConnectionOptions.DefaultDatabaseName)
+    public static ISiloBuilder UseMongoDB(this ISiloBuilder builder, string connectionString, string databaseName = CineMatchDatabaseOptions.DefaultDatabaseName)
     {
         void Connect(MongoDBConnectionOptions options)
         {

@@ -158,12 +158,12 @@ internal sealed partial class MongoMembershipTable(
 
     private static string NewEtag() => Guid.NewGuid().ToString("N");
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Membership table version {Version} was taken by another writer")]
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Membership table version {Version} was taken by another writer")]
     private partial void LogVersionConflict(int version);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Membership {Operation} of {Silo} lost to a concurrent change")]
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Debug, Message = "Membership {Operation} of {Silo} lost to a concurrent change")]
     private partial void LogConflict(string operation, SiloAddress silo);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} dead silo rows last alive before {Before}")]
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Removed {Count} dead silo rows last alive before {Before}")]
     private partial void LogCleanup(long count, DateTimeOffset before);
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Orleans;
 using Orleans.Hosting;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
@@ -22,7 +22,7 @@ public static class MongoDBGrainStorageExtensions
         services.AddValidatedMongoDBOptions(name, configure);
         return services.AddGrainStorage(name, static (provider, providerName) => new MongoGrainStorage(
             providerName,
-            provider.GetRequiredService<IOptionsMonitor<MongoDBGrainStorageOptions>>().Get(providerName),
+            provider.GetOptionsByName<MongoDBGrainStorageOptions>(providerName),
             provider.GetRequiredService<ILogger<MongoGrainStorage>>()));
     }
 }

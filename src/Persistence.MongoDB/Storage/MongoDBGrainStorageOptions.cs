@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Orleans.Storage;
 
 namespace CineMatch.Persistence.MongoDB.Storage;
 
@@ -6,6 +8,7 @@ namespace CineMatch.Persistence.MongoDB.Storage;
 public sealed class MongoDBGrainStorageOptions : MongoDBConnectionOptions
 {
     /// <summary>Put before the grain type and state name to form the collection name.</summary>
+    [RegularExpression(@"^[^$]*$", ErrorMessage = "CollectionPrefix must not contain '$': MongoDB reserves it in collection names.")]
     public string CollectionPrefix { get; set; } = "grains_";
 
     /// <summary>
@@ -14,9 +17,15 @@ public sealed class MongoDBGrainStorageOptions : MongoDBConnectionOptions
     /// </summary>
     public bool DeleteStateOnClear { get; set; } = true;
 
-    /// <summary>How grain states become JSON (and then BSON). States need public get/set (or init) properties.</summary>
+    /// <summary>
+    /// How grain states become JSON (and then a BSON document that any MongoDB tool can read and query).
+    /// States need public get/set (or init) properties. Not used when <see cref="GrainStorageSerializer"/> is set.
+    /// </summary>
     public JsonSerializerOptions SerializerOptions { get; set; } = new(JsonSerializerDefaults.General);
 
-    public override string? Problem() =>
-        base.Problem() ?? (CollectionPrefix.Contains('$') ? "CollectionPrefix must not contain '$'" : null);
+    /// <summary>
+    /// An Orleans grain storage serializer (e.g. Orleans' own binary one) for states that System.Text.Json cannot
+    /// round-trip; the state is then stored as opaque BSON binary data. Null (the default): a readable BSON document.
+    /// </summary>
+    public IGrainStorageSerializer? GrainStorageSerializer { get; set; }
 }

@@ -11,6 +11,8 @@ namespace CineMatch.Persistence.MongoDB.Storage;
 /// Grain state in MongoDB: one document per grain and state, <c>{_id: grain id, _etag, state}</c>,
 /// in a collection per grain type and state name. Every write is conditional on the etag the grain
 /// last read or wrote, so a second activation (or a stale one) can never overwrite newer state.
+/// It needs no start-up step (an <c>ILifecycleParticipant</c> in Orleans' providers creates tables or
+/// containers): MongoDB creates a collection on its first write and the driver connects on first use.
 /// </summary>
 internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrainStorageOptions options, ILogger<MongoGrainStorage> logger)
     : IGrainStorage
@@ -26,7 +28,7 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
             .Find(ById(grainId))
             .FirstOrDefaultAsync();
         var state = stored?.GetValue(StateField, BsonNull.Value) is { IsBsonNull: false } value
-            ? BsonJson.FromBson<T>(value, options.SerializerOptions)
+            ? FromStored<T>(value)
             : default;
 
         grainState.State = state ?? Fresh<T>();
@@ -41,7 +43,7 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
         {
             { "_id", grainId.ToString() },
             { EtagField, etag },
-            { StateField, BsonJson.ToBson(grainState.State, options.SerializerOptions) },
+            { StateField, ToStored(grainState.State) },
         };
 
         await Conditionally(Collection(stateName, grainId), grainId, grainState.ETag, async collection =>
@@ -118,6 +120,14 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
         }
     }
 
+    private BsonValue ToStored<T>(T state) => options.GrainStorageSerializer is { } serializer
+        ? new BsonBinaryData(serializer.Serialize(state).ToArray())
+        : BsonJson.ToBson(state, options.SerializerOptions);
+
+    private T? FromStored<T>(BsonValue stored) => options.GrainStorageSerializer is { } serializer
+        ? serializer.Deserialize<T>(new BinaryData(stored.AsByteArray))
+        : BsonJson.FromBson<T>(stored, options.SerializerOptions);
+
     private IMongoCollection<BsonDocument> Collection(string stateName, GrainId grainId) =>
         _database.GetCollection<BsonDocument>(CollectionName(options.CollectionPrefix, grainId.Type.ToString(), stateName));
 
@@ -144,6 +154,6 @@ internal sealed partial class MongoGrainStorage(string providerName, MongoDBGrai
 
     private static string NewEtag() => Guid.NewGuid().ToString("N");
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Grain storage {Provider}: stale write for {GrainId} (expected etag {Expected}, stored {Stored})")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Grain storage {Provider}: stale write for {GrainId} (expected etag {Expected}, stored {Stored})")]
     private partial void LogStaleWrite(string provider, GrainId grainId, string expected, string stored);
 }

@@ -6,9 +6,6 @@ using MongoDB.Driver;
 
 namespace CineMatch.Statistics.MongoDB.Catalog;
 
-/// <summary>What an import did.</summary>
-public sealed record CatalogImportResult(int Read, int Inserted, int Updated, int Skipped);
-
 /// <summary>
 /// <c>import-catalog FILE</c>: loads a JSON array in the <c>movies_catalog</c> shape or a CSV with the same
 /// column names into <c>movies_catalog</c>. A film is the same film as a stored one when their imdb ids are

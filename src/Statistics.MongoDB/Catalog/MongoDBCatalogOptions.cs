@@ -1,5 +1,4 @@
-using CineMatch.Persistence.MongoDB;
 namespace CineMatch.Statistics.MongoDB.Catalog;
 
 /// <summary>Options of the catalog read from <c>movies_catalog</c>.</summary>
-public sealed class MongoDBCatalogOptions : MongoDBConnectionOptions;
+public sealed class MongoDBCatalogOptions : CineMatchDatabaseOptions;

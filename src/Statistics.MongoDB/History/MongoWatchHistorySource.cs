@@ -1,5 +1,4 @@
 using CineMatch.Events;
-using CineMatch.Persistence.MongoDB;
 using Microsoft.Extensions.Options;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -61,6 +60,3 @@ public sealed class MongoWatchHistorySource(IOptions<MongoDBHistoryOptions> opti
         Time(film, "added_at")
         ?? (film["_id"] is { IsObjectId: true } id ? new DateTimeOffset(id.AsObjectId.CreationTime, TimeSpan.Zero) : DateTimeOffset.UnixEpoch);
 }
-
-/// <summary>Options of the history read from the backend's <c>movies</c> collection.</summary>
-public sealed class MongoDBHistoryOptions : MongoDBConnectionOptions;

@@ -1,8 +1,9 @@
-using CineMatch.Persistence.MongoDB;
+using System.ComponentModel.DataAnnotations;
+
 namespace CineMatch.Statistics.MongoDB.Sinks;
 
 /// <summary>Options of the statistics sinks (<c>user_stats</c>, <c>global_stats</c>, <c>movie_counts</c>, <c>dead_letters</c>, <c>late_events</c>).</summary>
-public sealed class MongoDBSinkOptions : MongoDBConnectionOptions
+public sealed class MongoDBSinkOptions : CineMatchDatabaseOptions
 {
     /// <summary>How long one attempt may take before it counts as failed and is retried.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
@@ -12,8 +13,23 @@ public sealed class MongoDBSinkOptions : MongoDBConnectionOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    public override string? Problem() =>
-        base.Problem()
-        ?? (AttemptTimeout <= TimeSpan.Zero ? "AttemptTimeout must be positive" : null)
-        ?? (FirstRetryDelay <= TimeSpan.Zero || MaxRetryDelay < FirstRetryDelay ? "need 0 < FirstRetryDelay <= MaxRetryDelay" : null);
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var result in base.Validate(validationContext))
+        {
+            yield return result;
+        }
+
+        if (AttemptTimeout <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"AttemptTimeout must be positive (it is {AttemptTimeout}).", [nameof(AttemptTimeout)]);
+        }
+
+        if (FirstRetryDelay <= TimeSpan.Zero || MaxRetryDelay < FirstRetryDelay)
+        {
+            yield return new ValidationResult(
+                $"need 0 < FirstRetryDelay <= MaxRetryDelay (they are {FirstRetryDelay} and {MaxRetryDelay}).",
+                [nameof(FirstRetryDelay), nameof(MaxRetryDelay)]);
+        }
+    }
 }

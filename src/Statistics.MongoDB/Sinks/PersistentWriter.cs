@@ -58,9 +58,9 @@ internal sealed partial class PersistentWriter(IOptions<MongoDBSinkOptions> opti
         _ => false,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {What} to MongoDB failed (attempt {Attempt}); retrying in {Delay}")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Writing {What} to MongoDB failed (attempt {Attempt}); retrying in {Delay}")]
     private partial void LogAttemptFailed(Exception exception, string what, int attempt, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {What} to MongoDB at attempt {Attempt}")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Wrote {What} to MongoDB at attempt {Attempt}")]
     private partial void LogRecovered(string what, int attempt);
 }

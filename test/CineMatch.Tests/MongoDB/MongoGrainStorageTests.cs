@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CineMatch.Persistence.MongoDB.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
@@ -53,6 +54,22 @@ public sealed class MongoGrainStorageTests(MongoServer server)
         Assert.Equal(read.ETag, stored["_etag"].AsString);
         Assert.Equal(new BsonArray { "Alien", "Heat" }, stored["state"]["Films"]);
         Assert.Equal(5_000_000_000, stored["state"]["Sequence"].AsInt64);
+    }
+
+    [Fact]
+    public async Task With_an_Orleans_storage_serializer_the_state_is_stored_as_its_bytes_and_reads_back_equal()
+    {
+        var serializer = new JsonBytesSerializer();
+        var storage = Storage(options => options.GrainStorageSerializer = serializer);
+        var written = new GrainState<ProbeState>(new ProbeState { Name = "Alice", Films = ["Alien"] });
+        await storage.WriteStateAsync(StateName, Alice, written);
+
+        var read = Fresh();
+        await storage.ReadStateAsync(StateName, Alice, read);
+
+        Assert.Equivalent(written.State, read.State, strict: true);
+        var stored = await Documents().Find(FilterDefinition<BsonDocument>.Empty).SingleAsync();
+        Assert.Equal(serializer.Serialize(written.State).ToArray(), stored["state"].AsByteArray);
     }
 
     [Fact]
@@ -167,10 +184,18 @@ public sealed class MongoGrainStorageTests(MongoServer server)
     {
         var options = new MongoDBGrainStorageOptions { Client = server.Client(), DatabaseName = _database };
         configure?.Invoke(options);
-        Assert.Null(options.Problem());
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
         return new MongoGrainStorage("test", options, NullLogger<MongoGrainStorage>.Instance);
     }
 
     private IMongoCollection<BsonDocument> Documents() =>
         server.Client().GetDatabase(_database).GetCollection<BsonDocument>("grains_probe_probe");
+
+    /// <summary>Stands for any <see cref="IGrainStorageSerializer"/> (Orleans' binary one needs a whole serializer set up).</summary>
+    private sealed class JsonBytesSerializer : IGrainStorageSerializer
+    {
+        public BinaryData Serialize<T>(T? input) => BinaryData.FromObjectAsJson(input);
+
+        public T Deserialize<T>(BinaryData input) => input.ToObjectFromJson<T>()!;
+    }
 }
