@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Net;
 using CineMatch.Events;
 using CineMatch.Persistence.MongoDB;
+using CineMatch.Statistics.MongoDB;
 using CineMatch.Streaming.Kafka.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -17,7 +18,7 @@ public sealed class DeploymentSettings : IValidatableObject
 {
     public const string DefaultClusterId = "cinematch";
 
-    public const string DefaultDatabase = MongoDBConnectionOptions.DefaultDatabaseName;
+    public const string DefaultDatabase = CineMatchDatabaseOptions.DefaultDatabaseName;
 
     public const string DefaultTopic = StreamNames.UserMovieEvents;
 
