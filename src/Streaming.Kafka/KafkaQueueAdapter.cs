@@ -1,7 +1,5 @@
-using CineMatch.Events;
 using CineMatch.Streaming.Kafka.DataAdapter;
 using CineMatch.Streaming.Kafka.Publishing;
-using CineMatch.Wire;
 using Orleans.Runtime;
 using Orleans.Streams;
 
