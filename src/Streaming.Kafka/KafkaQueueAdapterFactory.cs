@@ -7,17 +7,19 @@ using CineMatch.Streaming.Kafka.Receiving;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Providers.Streams.Common;
+using Orleans.Runtime;
 using Orleans.Streams;
 
 namespace CineMatch.Streaming.Kafka;
 
 /// <summary>
-/// Wires the Kafka stream provider together: the queue mapper (one queue per partition, sized from the
-/// topics' metadata), the adapter and its receivers, the delivery-tracking cache and the failure handler.
-/// Registered per provider name by <see cref="KafkaStreamingExtensions"/>.
+/// Wires the Kafka stream provider together: the queue mapper (Orleans' hash-ring mapper with one queue per
+/// partition, sized from the topics' metadata), the adapter and its receivers, the delivery-tracking cache and
+/// the failure handler. Registered per provider name by <see cref="KafkaStreamingExtensions"/>.
 /// </summary>
-public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapterCache, IDisposable
+public sealed partial class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapterCache, IDisposable
 {
     private readonly string _name;
     private readonly IServiceProvider _services;
@@ -27,30 +29,31 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
     private readonly KafkaCacheOptions _cache;
     private readonly KafkaLagMonitor _monitor;
     private readonly ILoggerFactory _loggerFactory;
-    private readonly Lazy<KafkaPartitionQueueMapper> _mapper;
+    // Built on first use: reading the layout needs the brokers, and a client that only produces never asks.
+    private readonly Lazy<PartitionLayout> _layout;
     private readonly Lazy<KafkaLogWriter> _writer;
 
     private KafkaQueueAdapterFactory(string name, IServiceProvider services)
     {
         _name = name;
         _services = services;
-        _connection = Named<KafkaConnectionOptions>();
-        _consumer = new(Named<KafkaConsumerOptions>);
-        _cache = Named<KafkaCacheOptions>();
+        _connection = services.GetOptionsByName<KafkaConnectionOptions>(name);
+        _consumer = new(() => services.GetOptionsByName<KafkaConsumerOptions>(name));
+        _cache = services.GetOptionsByName<KafkaCacheOptions>(name);
         _monitor = services.GetRequiredService<KafkaLagMonitor>();
         _loggerFactory = services.GetRequiredService<ILoggerFactory>();
-        _mapper = new(ReadPartitionLayout);
-        _writer = new(() => new KafkaLogWriter(_connection, Named<KafkaPublisherOptions>()));
+        _layout = new(ReadPartitionLayout);
+        _writer = new(() => new KafkaLogWriter(_connection, services.GetOptionsByName<KafkaPublisherOptions>(name)));
     }
 
     public static KafkaQueueAdapterFactory Create(IServiceProvider services, string name) => new(name, services);
 
     public Task<IQueueAdapter> CreateAdapter() =>
-        Task.FromResult<IQueueAdapter>(new KafkaQueueAdapter(_name, Named<KafkaPublisherOptions>().Topic!, DataAdapter(), _writer, CreateReceiver));
+        Task.FromResult<IQueueAdapter>(new KafkaQueueAdapter(_name, _services.GetOptionsByName<KafkaPublisherOptions>(_name).Topic!, DataAdapter(), _writer, CreateReceiver));
 
     public IQueueAdapterCache GetQueueAdapterCache() => this;
 
-    public IStreamQueueMapper GetStreamQueueMapper() => _mapper.Value;
+    public IStreamQueueMapper GetStreamQueueMapper() => _layout.Value.Mapper;
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
         Task.FromResult<IStreamFailureHandler>(new KafkaDeliveryFailureHandler(_name, _monitor, _loggerFactory.CreateLogger<KafkaDeliveryFailureHandler>()));
@@ -59,25 +62,25 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
 
     private KafkaPartitionReceiver CreateReceiver(QueueId queueId)
     {
-        var (topic, partition) = KafkaPartitionQueueMapper.PartitionOf(queueId);
         return new KafkaPartitionReceiver(
             _name,
-            new TopicPartition(topic, partition),
+            _layout.Value.PartitionOf(queueId),
             _connection,
             _consumer.Value,
-            Named<KafkaCheckpointOptions>(),
-            Named<KafkaMonitoringOptions>(),
+            _services.GetOptionsByName<KafkaCheckpointOptions>(_name),
+            _services.GetOptionsByName<KafkaMonitoringOptions>(_name),
             new KafkaBatchBuilder(DataAdapter(), _consumer.Value.MaxEventsPerBatch),
             _services.GetKeyedService<IKafkaDeadLetterSink>(_name)
                 ?? _services.GetService<IKafkaDeadLetterSink>()
                 ?? ActivatorUtilities.CreateInstance<LoggingDeadLetterSink>(_services),
             _monitor,
+            new DefaultQueueAdapterReceiverMonitor(new ReceiverMonitorDimensions(queueId.ToString()), _services.GetRequiredService<OrleansInstruments>()),
             _services.GetService<TimeProvider>() ?? TimeProvider.System,
             _loggerFactory.CreateLogger<KafkaPartitionReceiver>());
     }
 
     /// <summary>How many partitions each topic has: the queues must exist before the balancer hands them out.</summary>
-    private KafkaPartitionQueueMapper ReadPartitionLayout()
+    private PartitionLayout ReadPartitionLayout()
     {
         using var admin = new AdminClientBuilder(_connection.ToClientConfig()).Build();
         var layout = _consumer.Value.Topics.Select(topic =>
@@ -91,16 +94,13 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
 
             return (topic, metadata.Partitions.Count);
         }).ToList();
-        _loggerFactory.CreateLogger<KafkaQueueAdapterFactory>().LogInformation(
-            "Kafka stream provider {Name}: {Layout}", _name, string.Join(", ", layout.Select(l => $"{l.topic} x{l.Count} partitions")));
-        return new KafkaPartitionQueueMapper(layout);
+        LogLayout(_loggerFactory.CreateLogger<KafkaQueueAdapterFactory>(), _name, string.Join(", ", layout.Select(l => $"{l.topic} x{l.Count} partitions")));
+        return PartitionLayout.Create(_name, layout);
     }
 
     /// <summary>The adapter registered for this provider, else one registered for all, else records as strings.</summary>
     private IKafkaDataAdapter DataAdapter() =>
         _services.GetKeyedService<IKafkaDataAdapter>(_name) ?? _services.GetService<IKafkaDataAdapter>() ?? new KafkaStringDataAdapter();
-
-    private T Named<T>() => _services.GetRequiredService<IOptionsMonitor<T>>().Get(_name);
 
     public void Dispose()
     {
@@ -109,4 +109,7 @@ public sealed class KafkaQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapt
             _writer.Value.Dispose();
         }
     }
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Kafka stream provider {Name}: {Layout}")]
+    private static partial void LogLayout(ILogger logger, string name, string layout);
 }

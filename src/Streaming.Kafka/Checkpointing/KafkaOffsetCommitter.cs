@@ -8,7 +8,7 @@ namespace CineMatch.Streaming.Kafka.Checkpointing;
 /// (and always on shutdown). Commits run off the silo scheduler because librdkafka blocks until the
 /// coordinator answers. A failed commit is only logged: the next one carries a newer or equal offset.
 /// </summary>
-internal sealed class KafkaOffsetCommitter(IConsumer<byte[]?, byte[]?> consumer, TopicPartition partition, TimeSpan interval, TimeProvider time, ILogger logger)
+internal sealed partial class KafkaOffsetCommitter(IConsumer<byte[]?, byte[]?> consumer, TopicPartition partition, TimeSpan interval, TimeProvider time, ILogger logger)
 {
     private DateTimeOffset _lastCommitAt = DateTimeOffset.MinValue;
 
@@ -32,7 +32,10 @@ internal sealed class KafkaOffsetCommitter(IConsumer<byte[]?, byte[]?> consumer,
         }
         catch (KafkaException exception)
         {
-            logger.LogWarning(exception, "Committing offset {Offset} of {Partition} failed; the next commit retries", safeOffset, partition);
+            LogCommitFailed(logger, exception, safeOffset, partition);
         }
     }
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "Committing offset {Offset} of {Partition} failed; the next commit retries")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, long offset, TopicPartition partition);
 }

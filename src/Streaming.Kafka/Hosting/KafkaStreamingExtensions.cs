@@ -33,9 +33,9 @@ public static class KafkaStreamingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => new KafkaTopicProvisioner(
             name,
-            services.GetRequiredService<IOptionsMonitor<KafkaConnectionOptions>>().Get(name),
-            services.GetRequiredService<IOptionsMonitor<KafkaConsumerOptions>>().Get(name),
-            services.GetRequiredService<IOptionsMonitor<KafkaTopicOptions>>().Get(name),
+            services.GetOptionsByName<KafkaConnectionOptions>(name),
+            services.GetOptionsByName<KafkaConsumerOptions>(name),
+            services.GetOptionsByName<KafkaTopicOptions>(name),
             services.GetRequiredService<ILogger<KafkaTopicProvisioner>>()));
         return builder;
     }
@@ -59,12 +59,11 @@ public static class KafkaStreamingExtensions
     public static IServiceCollection AddKafkaLogWriter(this IServiceCollection services, Action<KafkaConnectionOptions> connection, Action<KafkaPublisherOptions> publisher)
     {
         const string name = "kafka-log-writer";
-        services.AddOptions<KafkaConnectionOptions>(name).Configure(connection).ValidateOnStart();
-        services.AddOptions<KafkaPublisherOptions>(name).Configure(publisher).ValidateOnStart();
-        KafkaOptionsRules.AddValidators(services, name);
+        services.AddOptions<KafkaConnectionOptions>(name).Configure(connection).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KafkaPublisherOptions>(name).Configure(publisher).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new KafkaLogWriter(
-            sp.GetRequiredService<IOptionsMonitor<KafkaConnectionOptions>>().Get(name),
-            sp.GetRequiredService<IOptionsMonitor<KafkaPublisherOptions>>().Get(name)));
+            sp.GetOptionsByName<KafkaConnectionOptions>(name),
+            sp.GetOptionsByName<KafkaPublisherOptions>(name)));
         return services;
     }
 
@@ -75,7 +74,7 @@ public static class KafkaStreamingExtensions
         // Producing through the stream writes to the first topic read unless a publisher topic is set.
         services.AddOptions<KafkaPublisherOptions>(name).PostConfigure<IOptionsMonitor<KafkaConsumerOptions>>(
             (publisher, consumers) => publisher.Topic ??= consumers.Get(name).Topics.FirstOrDefault());
-        KafkaOptionsRules.AddValidators(services, name);
+        KafkaOptionsRegistration.AddValidatedOptions(services, name);
         services.AddSingleton<IConfigurationValidator>(sp => new KafkaStreamConfigurationValidator(sp, name, receives));
     }
 }

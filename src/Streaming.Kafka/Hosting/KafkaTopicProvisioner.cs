@@ -11,7 +11,7 @@ namespace CineMatch.Streaming.Kafka.Hosting;
 /// reads the partition layout). Off unless <see cref="KafkaTopicOptions.CreateIfMissing"/>: production topics
 /// are usually owned by the platform, and librdkafka's mock cluster does not implement CreateTopics.
 /// </summary>
-internal sealed class KafkaTopicProvisioner(
+internal sealed partial class KafkaTopicProvisioner(
     string providerName,
     KafkaConnectionOptions connection,
     KafkaConsumerOptions consumer,
@@ -41,12 +41,14 @@ internal sealed class KafkaTopicProvisioner(
             await admin.CreateTopicsAsync(
                 missing.Select(t => new TopicSpecification { Name = t, NumPartitions = topics.Partitions, ReplicationFactor = topics.ReplicationFactor }),
                 new CreateTopicsOptions { RequestTimeout = consumer.BrokerTimeout });
-            logger.LogInformation("Created Kafka topics {Topics} with {Partitions} partitions, replication {Replication}",
-                missing, topics.Partitions, topics.ReplicationFactor);
+            LogCreatedTopics(logger, missing, topics.Partitions, topics.ReplicationFactor);
         }
         catch (CreateTopicsException exception) when (exception.Results.All(r => r.Error.Code is Confluent.Kafka.ErrorCode.NoError or Confluent.Kafka.ErrorCode.TopicAlreadyExists))
         {
             // Another silo created them first.
         }
     }
+
+    [LoggerMessage(EventId = 1050, Level = LogLevel.Information, Message = "Created Kafka topics {Topics} with {Partitions} partitions, replication {Replication}")]
+    private static partial void LogCreatedTopics(ILogger logger, IReadOnlyList<string> topics, int partitions, short replication);
 }

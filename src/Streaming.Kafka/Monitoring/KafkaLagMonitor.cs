@@ -21,14 +21,11 @@ public sealed class KafkaLagMonitor : IKafkaLagMonitor, IDisposable
             "Records between the committed offset and the high watermark, per partition.");
         _meter.CreateObservableGauge("cinematch.kafka.consumer.in_flight", ObserveInFlight, "{batch}",
             "Batches read from a partition and not yet completed by their consumers.");
-        RecordsRead = _meter.CreateCounter<long>("cinematch.kafka.records.read", "{record}", "Records taken from Kafka.");
         RecordsDeadLettered = _meter.CreateCounter<long>("cinematch.kafka.records.dead_lettered", "{record}",
             "Records written to the dead-letter store: unparseable, or set aside after repeated delivery failures.");
         DeliveryFailures = _meter.CreateCounter<long>("cinematch.kafka.delivery.failures", "{failure}",
             "Delivery rounds that ran out of retries (the batch is retried, then set aside).");
     }
-
-    internal Counter<long> RecordsRead { get; }
 
     internal Counter<long> RecordsDeadLettered { get; }
 
@@ -68,49 +65,4 @@ public sealed class KafkaLagMonitor : IKafkaLagMonitor, IDisposable
     private static KeyValuePair<string, object?>[] Tags(PartitionLag lag) => Tags(lag.Provider, lag.Topic, lag.Partition);
 
     public void Dispose() => _meter.Dispose();
-}
-
-/// <summary>One partition's figures, written by its receiver and read by anyone.</summary>
-internal sealed class PartitionProgress(string provider, string topic, int partition, TimeSpan logInterval)
-{
-    private readonly object _gate = new();
-    private PartitionLag _latest = new(provider, topic, partition, -1, -1, -1, -1, 0, DateTimeOffset.UtcNow);
-    private DateTimeOffset _loggedAt = DateTimeOffset.MinValue;
-
-    public string Provider { get; } = provider;
-
-    public string Topic { get; } = topic;
-
-    public int Partition { get; } = partition;
-
-    public void Update(long committed, long processed, long highWatermark, int inFlight, DateTimeOffset now)
-    {
-        var lag = committed >= 0 && highWatermark >= 0 ? Math.Max(0, highWatermark - committed) : -1;
-        lock (_gate)
-        {
-            _latest = _latest with { Committed = committed, Processed = processed, HighWatermark = highWatermark, Lag = lag, InFlight = inFlight, UpdatedAt = now };
-        }
-    }
-
-    public bool TryMarkLogged(DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            if (logInterval <= TimeSpan.Zero || now - _loggedAt < logInterval)
-            {
-                return false;
-            }
-
-            _loggedAt = now;
-            return true;
-        }
-    }
-
-    public PartitionLag Snapshot()
-    {
-        lock (_gate)
-        {
-            return _latest;
-        }
-    }
 }

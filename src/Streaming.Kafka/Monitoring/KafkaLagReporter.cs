@@ -8,7 +8,7 @@ namespace CineMatch.Streaming.Kafka.Monitoring;
 /// the receivers are not called while their cache is full: exactly when an SRE needs the line (a stale
 /// <see cref="PartitionLag.UpdatedAt"/> with a full <see cref="PartitionLag.InFlight"/> says "consumers are stuck").
 /// </summary>
-internal sealed class KafkaLagReporter(KafkaLagMonitor monitor, TimeProvider time, ILogger<KafkaLagReporter> logger) : BackgroundService
+internal sealed partial class KafkaLagReporter(KafkaLagMonitor monitor, TimeProvider time, ILogger<KafkaLagReporter> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
@@ -19,10 +19,12 @@ internal sealed class KafkaLagReporter(KafkaLagMonitor monitor, TimeProvider tim
         {
             foreach (var lag in monitor.TakeDueForLog(time.GetUtcNow()))
             {
-                logger.LogInformation(
-                    "Kafka lag {Provider} {Topic}/{Partition}: committed {Committed}, processed {Processed}, high watermark {HighWatermark}, lag {Lag}, in flight {InFlight}, as of {UpdatedAt:O}",
-                    lag.Provider, lag.Topic, lag.Partition, lag.Committed, lag.Processed, lag.HighWatermark, lag.Lag, lag.InFlight, lag.UpdatedAt);
+                LogLag(logger, lag.Provider, lag.Topic, lag.Partition, lag.Committed, lag.Processed, lag.HighWatermark, lag.Lag, lag.InFlight, lag.UpdatedAt);
             }
         }
     }
+
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Information,
+        Message = "Kafka lag {Provider} {Topic}/{Partition}: committed {Committed}, processed {Processed}, high watermark {HighWatermark}, lag {Lag}, in flight {InFlight}, as of {UpdatedAt:O}")]
+    private static partial void LogLag(ILogger logger, string provider, string topic, int partition, long committed, long processed, long highWatermark, long lag, int inFlight, DateTimeOffset updatedAt);
 }

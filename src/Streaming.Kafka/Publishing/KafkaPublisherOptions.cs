@@ -1,11 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Confluent.Kafka;
 
 namespace CineMatch.Streaming.Kafka.Publishing;
 
 /// <summary>How accepted events are written to the log.</summary>
-public sealed class KafkaPublisherOptions
+public sealed class KafkaPublisherOptions : IValidatableObject
 {
     /// <summary>The topic written to; for a stream provider, the first of its consumer topics unless set.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Publisher Topic is required.")]
     public string? Topic { get; set; }
 
     /// <summary>
@@ -22,4 +24,17 @@ public sealed class KafkaPublisherOptions
 
     /// <summary>How long librdkafka may gather records into one request; small, the gateway waits for the acks.</summary>
     public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AckTimeout < TimeSpan.FromMilliseconds(100))
+        {
+            yield return new ValidationResult("Publisher AckTimeout must be at least 100 ms.", [nameof(AckTimeout)]);
+        }
+
+        if (Linger < TimeSpan.Zero || Linger >= AckTimeout)
+        {
+            yield return new ValidationResult("Publisher Linger must be between zero and AckTimeout.", [nameof(Linger)]);
+        }
+    }
 }

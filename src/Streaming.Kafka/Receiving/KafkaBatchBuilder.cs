@@ -3,12 +3,6 @@ using Orleans.Streams;
 
 namespace CineMatch.Streaming.Kafka.Receiving;
 
-/// <summary>What one record became: an event for a stream, or a rejection for the dead-letter sink.</summary>
-internal sealed record RecordOutcome(KafkaRecord Record, KafkaRecordInterpretation Interpretation)
-{
-    public bool IsAccepted => Interpretation.Event is not null;
-}
-
 /// <summary>
 /// Runs the data adapter over the records of one poll and groups the accepted ones into batch containers:
 /// one stream's events together, in offset order, cut at <c>maxEventsPerBatch</c>.

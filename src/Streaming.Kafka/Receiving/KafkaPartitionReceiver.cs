@@ -4,6 +4,7 @@ using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Monitoring;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using Orleans.Providers.Streams.Common;
 using Orleans.Streams;
 
 namespace CineMatch.Streaming.Kafka.Receiving;
@@ -12,8 +13,10 @@ namespace CineMatch.Streaming.Kafka.Receiving;
 /// Reads one Kafka partition for the Orleans queue that stands for it. The partition is assigned directly
 /// (no consumer-group membership: Orleans' queue balancer decides which silo reads it), reading resumes at
 /// the group's committed offset, and offsets are committed only below the oldest batch not yet completed.
+/// Orleans 10.4's pulling agent calls the overloads with a <see cref="CancellationToken"/>; the others forward to them.
+/// Initialization, reads, records received and shutdown are reported through Orleans' receiver monitor.
 /// </summary>
-internal sealed class KafkaPartitionReceiver(
+internal sealed partial class KafkaPartitionReceiver(
     string providerName,
     TopicPartition partition,
     KafkaConnectionOptions connection,
@@ -23,6 +26,7 @@ internal sealed class KafkaPartitionReceiver(
     KafkaBatchBuilder batches,
     IKafkaDeadLetterSink deadLetters,
     KafkaLagMonitor monitor,
+    IQueueAdapterReceiverMonitor receiverMonitor,
     TimeProvider time,
     ILogger logger) : IQueueAdapterReceiver
 {
@@ -32,22 +36,46 @@ internal sealed class KafkaPartitionReceiver(
     private KafkaOffsetCommitter? _committer;
     private PartitionProgress? _progress;
 
-    public Task Initialize(TimeSpan timeout) => StartAsync();
+    public Task Initialize(TimeSpan timeout) => Initialize(timeout, CancellationToken.None);
 
-    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount)
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
+
+    public Task Shutdown(TimeSpan timeout) => Shutdown(timeout, CancellationToken.None);
+
+    public Task Initialize(TimeSpan timeout, CancellationToken cancellationToken) => StartAsync(cancellationToken);
+
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
-        if (!await StartAsync())
+        if (!await StartAsync(cancellationToken))
         {
             return [];
         }
 
-        await MakeSetAsideDurableAsync();
+        var started = time.GetTimestamp();
+        try
+        {
+            var containers = await ReadAsync(maxCount, cancellationToken);
+            receiverMonitor.TrackRead(true, time.GetElapsedTime(started), null);
+            return containers;
+        }
+        catch (Exception exception)
+        {
+            receiverMonitor.TrackRead(false, time.GetElapsedTime(started), exception);
+            throw;
+        }
+    }
+
+    private async Task<IList<IBatchContainer>> ReadAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        await MakeSetAsideDurableAsync(cancellationToken);
         var limit = maxCount <= 0 ? consumerOptions.PollBatchSize : Math.Min(maxCount, consumerOptions.PollBatchSize);
         var interpreted = new List<RecordOutcome>();
         foreach (var record in Poll(limit))
         {
             var outcome = batches.Interpret(record);
-            if (!outcome.IsAccepted && !await DeadLetterAsync(record, outcome.Interpretation.RejectionReason!))
+            if (!outcome.IsAccepted && !await DeadLetterAsync(record, outcome.Interpretation.RejectionReason!, cancellationToken))
             {
                 // The dead-letter store is down: read this record again later rather than move past it.
                 _consumer!.Seek(new TopicPartitionOffset(partition, record.Offset));
@@ -70,7 +98,7 @@ internal sealed class KafkaPartitionReceiver(
     }
 
     /// <summary>The pulling agent hands over what the cache purged: batches every consumer completed, or set aside.</summary>
-    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages)
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
     {
         if (_consumer is null)
         {
@@ -90,41 +118,51 @@ internal sealed class KafkaPartitionReceiver(
             }
         }
 
-        await MakeSetAsideDurableAsync();
+        await MakeSetAsideDurableAsync(cancellationToken);
         await _committer!.CommitAsync(_tracker.SafeCommitOffset, force: false);
         ReportProgress();
     }
 
-    public async Task Shutdown(TimeSpan timeout)
+    public async Task Shutdown(TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (_consumer is not { } consumer)
         {
             return;
         }
 
-        await MakeSetAsideDurableAsync();
-        await _committer!.CommitAsync(_tracker.SafeCommitOffset, force: true);
-        logger.LogInformation("Released {Partition}: committed offset {Committed}, {InFlight} batches in flight will be redelivered by the next owner",
-            partition, _committer.Committed, _tracker.OutstandingCount);
-        monitor.Forget(_progress!);
-        _consumer = null;
-        await Task.Run(consumer.Dispose);
+        var started = time.GetTimestamp();
+        try
+        {
+            await MakeSetAsideDurableAsync(cancellationToken);
+            await _committer!.CommitAsync(_tracker.SafeCommitOffset, force: true);
+            LogReleased(logger, partition, _committer.Committed, _tracker.OutstandingCount);
+            monitor.Forget(_progress!);
+            _consumer = null;
+            await Task.Run(consumer.Dispose, CancellationToken.None);
+            receiverMonitor.TrackShutdown(true, time.GetElapsedTime(started), null);
+        }
+        catch (Exception exception)
+        {
+            receiverMonitor.TrackShutdown(false, time.GetElapsedTime(started), exception);
+            throw;
+        }
     }
 
     /// <summary>Creates the consumer and assigns the partition at its committed offset; false (retried on the next pull) when the brokers do not answer.</summary>
-    private async Task<bool> StartAsync()
+    private async Task<bool> StartAsync(CancellationToken cancellationToken)
     {
         if (_consumer is not null)
         {
             return true;
         }
 
+        var started = time.GetTimestamp();
         var consumer = new ConsumerBuilder<byte[]?, byte[]?>(ConsumerConfig())
-            .SetErrorHandler((_, error) => logger.LogWarning("Kafka consumer for {Partition}: {Error}", partition, error))
+            .SetErrorHandler((_, error) => LogConsumerError(logger, partition, error))
             .Build();
         try
         {
-            var committed = await Task.Run(() => consumer.Committed([partition], consumerOptions.BrokerTimeout).Single().Offset);
+            var committed = await Task.Run(() => consumer.Committed([partition], consumerOptions.BrokerTimeout).Single().Offset, cancellationToken);
             var resumeAt = committed.IsSpecial
                 ? consumerOptions.StartPosition == KafkaStartPosition.Earliest ? Offset.Beginning : Offset.End
                 : committed;
@@ -138,13 +176,14 @@ internal sealed class KafkaPartitionReceiver(
 
             _progress = monitor.Track(providerName, partition.Topic, partition.Partition.Value, monitoringOptions.LagLogInterval);
             _consumer = consumer;
-            logger.LogInformation("Reading {Partition} from {Offset} (committed offset in group {Group}: {Committed})",
-                partition, resumeAt, consumerOptions.ConsumerGroup, committed);
+            LogReading(logger, partition, resumeAt, consumerOptions.ConsumerGroup, committed);
+            receiverMonitor.TrackInitialization(true, time.GetElapsedTime(started), null);
             return true;
         }
-        catch (KafkaException exception)
+        catch (Exception exception) when (exception is KafkaException or OperationCanceledException)
         {
-            logger.LogWarning(exception, "Could not start reading {Partition}; retrying on the next pull", partition);
+            LogStartFailed(logger, exception, partition);
+            receiverMonitor.TrackInitialization(false, time.GetElapsedTime(started), exception);
             consumer.Dispose();
             return false;
         }
@@ -173,7 +212,7 @@ internal sealed class KafkaPartitionReceiver(
             }
             catch (ConsumeException exception)
             {
-                logger.LogWarning(exception, "Consuming {Partition} failed; keeping the {Count} records read so far", partition, records.Count);
+                LogConsumeFailed(logger, exception, partition, records.Count);
                 break;
             }
 
@@ -185,12 +224,16 @@ internal sealed class KafkaPartitionReceiver(
             records.Add(new KafkaRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key, result.Message.Value, result.Message.Timestamp.UtcDateTime));
         }
 
-        monitor.RecordsRead.Add(records.Count, KafkaLagMonitor.Tags(providerName, partition.Topic, partition.Partition.Value));
+        if (records.Count > 0)
+        {
+            receiverMonitor.TrackMessagesReceived(records.Count, records[0].Timestamp.UtcDateTime, records[^1].Timestamp.UtcDateTime);
+        }
+
         return records;
     }
 
     /// <summary>Writes the records of set-aside batches to the dead-letter store; a batch counts as done once all of them are durable.</summary>
-    private async Task MakeSetAsideDurableAsync()
+    private async Task MakeSetAsideDurableAsync(CancellationToken cancellationToken)
     {
         foreach (var setAside in _setAsideNotYetDurable.ToList())
         {
@@ -200,7 +243,7 @@ internal sealed class KafkaPartitionReceiver(
             {
                 // Records stay with the batch in the silo that read them; a batch without them (never the case here) keeps its position.
                 var record = i < batch.Records.Count ? batch.Records[i] : new KafkaRecord(partition.Topic, batch.Partition, batch.Offsets[i], null, null, default);
-                written = await DeadLetterAsync(record, setAside.Reason);
+                written = await DeadLetterAsync(record, setAside.Reason, cancellationToken);
             }
 
             if (written)
@@ -211,18 +254,18 @@ internal sealed class KafkaPartitionReceiver(
         }
     }
 
-    private async Task<bool> DeadLetterAsync(KafkaRecord record, string reason)
+    private async Task<bool> DeadLetterAsync(KafkaRecord record, string reason, CancellationToken cancellationToken)
     {
         try
         {
-            await deadLetters.WriteAsync(new KafkaDeadLetter(record, reason, time.GetUtcNow()), CancellationToken.None);
+            await deadLetters.WriteAsync(new KafkaDeadLetter(record, reason, time.GetUtcNow()), cancellationToken);
             monitor.RecordsDeadLettered.Add(1, KafkaLagMonitor.Tags(providerName, partition.Topic, partition.Partition.Value));
-            logger.LogWarning("Dead-lettered {Topic}/{Partition}@{Offset}: {Reason}", partition.Topic, record.Partition, record.Offset, reason);
+            LogDeadLettered(logger, partition.Topic, record.Partition, record.Offset, reason);
             return true;
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Dead-letter store failed for {Topic}/{Partition}@{Offset}; the offset stays below it", partition.Topic, record.Partition, record.Offset);
+            LogDeadLetterFailed(logger, exception, partition.Topic, record.Partition, record.Offset);
             return false;
         }
     }
@@ -232,4 +275,25 @@ internal sealed class KafkaPartitionReceiver(
         var high = _consumer!.GetWatermarkOffsets(partition)?.High ?? Offset.Unset;
         _progress!.Update(_committer!.Committed, _tracker.SafeCommitOffset, high.IsSpecial ? -1 : high.Value, _tracker.OutstandingCount, time.GetUtcNow());
     }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Reading {Partition} from {Offset} (committed offset in group {Group}: {Committed})")]
+    private static partial void LogReading(ILogger logger, TopicPartition partition, Offset offset, string group, Offset committed);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Could not start reading {Partition}; retrying on the next pull")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, TopicPartition partition);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Kafka consumer for {Partition}: {Error}")]
+    private static partial void LogConsumerError(ILogger logger, TopicPartition partition, Error error);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Consuming {Partition} failed; keeping the {Count} records read so far")]
+    private static partial void LogConsumeFailed(ILogger logger, Exception exception, TopicPartition partition, int count);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Dead-lettered {Topic}/{Partition}@{Offset}: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Dead-letter store failed for {Topic}/{Partition}@{Offset}; the offset stays below it")]
+    private static partial void LogDeadLetterFailed(ILogger logger, Exception exception, string topic, int partition, long offset);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Released {Partition}: committed offset {Committed}, {InFlight} batches in flight will be redelivered by the next owner")]
+    private static partial void LogReleased(ILogger logger, TopicPartition partition, long committed, int inFlight);
 }

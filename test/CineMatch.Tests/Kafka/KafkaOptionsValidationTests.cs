@@ -12,7 +12,7 @@ public sealed class KafkaOptionsValidationTests
     {
         var services = new ServiceCollection();
         services.AddOptions();
-        KafkaOptionsRules.AddValidators(services, "p");
+        KafkaOptionsRegistration.AddValidatedOptions(services, "p");
         // What every receiving provider must name; the tests below break it or leave it.
         services.Configure<KafkaConsumerOptions>("p", o => (o.Topics, o.ConsumerGroup) = (["t"], "g"));
         services.Configure<KafkaPublisherOptions>("p", o => o.Topic = "t");
@@ -30,7 +30,8 @@ public sealed class KafkaOptionsValidationTests
         var failure = Validate(_ => { });
 
         Assert.NotNull(failure);
-        Assert.Contains("Kafka provider 'p': BootstrapServers is required", failure.Message);
+        Assert.Contains("Kafka provider 'p'", failure.Message);
+        Assert.Contains("'BootstrapServers' with the error: 'BootstrapServers is required", failure.Message);
     }
 
     [Fact]
@@ -62,6 +63,21 @@ public sealed class KafkaOptionsValidationTests
 
         Assert.NotNull(failure);
         Assert.Contains("BatchContainerBatchSize must be 1", failure.Message);
+    }
+
+    [Fact]
+    public void A_negative_checkpoint_interval_and_a_publisher_linger_beyond_its_ack_timeout_stop_startup()
+    {
+        var failure = Validate(services =>
+        {
+            services.Configure<KafkaConnectionOptions>("p", o => o.BootstrapServers = "localhost:9092");
+            services.Configure<KafkaCheckpointOptions>("p", o => o.CheckpointInterval = TimeSpan.FromSeconds(-1));
+            services.Configure<KafkaPublisherOptions>("p", o => o.Linger = o.AckTimeout);
+        });
+
+        Assert.NotNull(failure);
+        Assert.Contains("CheckpointInterval must not be negative", failure.Message);
+        Assert.Contains("Publisher Linger must be between zero and AckTimeout", failure.Message);
     }
 
     [Fact]
