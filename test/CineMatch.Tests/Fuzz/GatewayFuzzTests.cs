@@ -30,23 +30,19 @@ public sealed class GatewayFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     private const int ConcurrentClients = 4;
     private const string Topic = "user-movie-events";
 
-    private WebApplication _app = null!;
+    private ServerUnderTest _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        var port = SiloHosting.FreePort();
-        _app = ServeCommand.Build(["--urls", $"http://127.0.0.1:{port}", "--Silo:Port", SiloHosting.FreePort().ToString(), "--Silo:GatewayPort", SiloHosting.FreePort().ToString(),
-            "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Orleans", "Error"]);
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        _server = await ServerUnderTest.StartAsync("--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Orleans", "Error");
+        _http = _server.CreateClient(TimeSpan.FromSeconds(30));
     }
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
     }
 
     [Fact]
@@ -166,18 +162,18 @@ public sealed class GatewayFuzzTests(ITestOutputHelper output) : IAsyncLifetime
     /// </summary>
     private async Task AcceptedEventsReachTheLogAsTheyWereAsync(FuzzLog log, IReadOnlyList<string> accepted)
     {
-        var broker = _app.Services.GetRequiredService<EmbeddedKafkaBroker>();
+        var broker = _server.App.Services.GetRequiredService<EmbeddedKafkaBroker>();
         var read = RawKafkaConsumption.ReadTopic(broker.BootstrapServers, Topic, accepted.Count + 1, TimeSpan.FromSeconds(5), keepSample: accepted.Count + 1);
         var inLog = read.Sample.Select(record => Canonical(Encoding.UTF8.GetBytes(record.Message.Value ?? ""))).Order(StringComparer.Ordinal).ToList();
         Assert.True(inLog.SequenceEqual(accepted.Order(StringComparer.Ordinal)),
             $"{log}: {accepted.Count} events accepted, {inLog.Count} records in the log; they differ:\n{string.Join("\n", inLog.Except(accepted).Take(3))}");
 
-        var lag = _app.Services.GetRequiredService<IKafkaLagMonitor>();
+        var lag = _server.App.Services.GetRequiredService<IKafkaLagMonitor>();
         await Eventually.TrueAsync(
             () => lag.GetLag().Sum(p => Math.Max(0, p.Processed)) == accepted.Count,
             TimeSpan.FromSeconds(60),
             () => $"{log}: the silo to process the {accepted.Count} accepted records; processed {lag.GetLag().Sum(p => Math.Max(0, p.Processed))}");
-        var deadLetters = _app.Services.GetRequiredService<InMemoryStatisticsStore>().DeadLetters;
+        var deadLetters = _server.App.Services.GetRequiredService<InMemoryStatisticsStore>().DeadLetters;
         Assert.True(deadLetters.Count == 0, $"{log}: accepted events dead-lettered by the silo:\n{string.Join("\n", deadLetters.Take(3).Select(d => d.Reason))}");
     }
 
