@@ -45,8 +45,13 @@ public sealed partial class UserStatsGrain(
     {
         await ReloadAfterFailedWriteAsync();
         await HydrateOnceAsync();
+        var reflected = state.State.Progress.Copy();
         var batch = state.State.Apply(events, AllowedLateness);
-        await AheadOfStorageOnFailureAsync(() => MakeBatchDurableAsync(batch));
+        await AheadOfStorageOnFailureAsync(async () =>
+        {
+            await FollowMoviesAfterImportAsync(ListReset.AppliedImports(events, reflected, batch.Late));
+            await MakeBatchDurableAsync(batch);
+        });
         await DeliverOutboxAsync();
     }
 
@@ -209,6 +214,25 @@ public sealed partial class UserStatsGrain(
         }
     }
 
+    /// <summary>
+    /// A CSV re-upload or recalculate: in MongoDB mode the list follows the user's <c>movies</c> (see <see cref="ListReset"/>
+    /// for the stamp of the removal and why it is exact however the import is batched).
+    /// </summary>
+    private async Task FollowMoviesAfterImportAsync(IReadOnlyList<SequencedEvent> imports)
+    {
+        if (imports.Count == 0 || !history.IsSourceOfTruth)
+        {
+            return;
+        }
+
+        var truth = await history.LoadAsync(UserId, CancellationToken.None);
+        var removed = ListReset.Follow(state.State.List, truth, imports);
+        if (removed > 0)
+        {
+            LogImportRemoved(logger, UserId, removed);
+        }
+    }
+
     private async Task SaveAndPublishAsync()
     {
         var films = EnrichedFilms();
@@ -301,6 +325,9 @@ public sealed partial class UserStatsGrain(
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "User {UserId}: list made to follow the {Count} stored film(s)")]
     private static partial void LogResynced(ILogger logger, string userId, int count);
+
+    [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "User {UserId}: {Count} film(s) the re-uploaded list no longer holds left the list")]
+    private static partial void LogImportRemoved(ILogger logger, string userId, int count);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "User {UserId}: {Count} redelivered event(s) skipped, the state already reflects them")]
     private static partial void LogRedeliveredSkipped(ILogger logger, string userId, int count);
