@@ -21,6 +21,7 @@ namespace CineMatch.Grains;
 public sealed partial class UserStatsGrain(
     [PersistentState("list", StorageNames.Statistics)] IPersistentState<UserListState> state,
     IMovieCatalog catalog,
+    CatalogMisses catalogMisses,
     IUserStatsSink statsSink,
     IRejectedEventSink rejectedSink,
     IWatchHistorySource history,
@@ -36,6 +37,9 @@ public sealed partial class UserStatsGrain(
     private bool _statsComputed;
     private bool _statsPublished;
     private bool _aheadOfStorage;
+    // The catalog version the ledger and user_stats were last computed with: when the catalog moved since, an entry's
+    // match (and film key) may have moved, so the next batch recomputes even if it applies nothing.
+    private long _enrichedWithCatalog = catalog.Version;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -50,6 +54,7 @@ public sealed partial class UserStatsGrain(
         await AheadOfStorageOnFailureAsync(async () =>
         {
             await FollowMoviesAfterImportAsync(ListReset.AppliedImports(events, reflected, batch.Late));
+            await LookUpCatalogMissesAsync(events);
             await MakeBatchDurableAsync(batch);
         });
         await DeliverOutboxAsync();
@@ -130,6 +135,7 @@ public sealed partial class UserStatsGrain(
             _aheadOfStorage = false;
             _statsPublished = false;
             _statsComputed = false;
+            _enrichedWithCatalog = -1;
         }
     }
 
@@ -194,7 +200,7 @@ public sealed partial class UserStatsGrain(
             LogRedeliveredSkipped(logger, UserId, batch.Redelivered);
         }
 
-        if (batch.Applied > 0)
+        if (batch.Applied > 0 || catalog.Version != _enrichedWithCatalog)
         {
             state.State.List.PurgeTombstones(AllowedLateness);
             await SaveAndPublishAsync();
@@ -233,8 +239,16 @@ public sealed partial class UserStatsGrain(
         }
     }
 
+    /// <summary>Films this batch named that the silo's catalog misses are looked up in the stored catalog first.</summary>
+    private Task LookUpCatalogMissesAsync(IReadOnlyList<SequencedEvent> events)
+    {
+        var named = events.Select(item => (item.Event.Movie.Name, item.Event.Movie.Year)).ToHashSet();
+        return catalogMisses.LookUpAsync(state.State.List.PresentFilms().Where(film => named.Contains((film.Name, film.Year))), CancellationToken.None);
+    }
+
     private async Task SaveAndPublishAsync()
     {
+        _enrichedWithCatalog = catalog.Version;
         var films = EnrichedFilms();
         state.State.Ledger.Reconcile(UserId, films);
 
