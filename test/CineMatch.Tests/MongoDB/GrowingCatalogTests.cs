@@ -3,6 +3,7 @@ using CineMatch.Documents;
 using CineMatch.Events;
 using CineMatch.Statistics.MongoDB;
 using CineMatch.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using static CineMatch.Tests.Support.Events;
@@ -53,6 +54,18 @@ public sealed class GrowingCatalogTests(MongoServer server)
         await silo.AssertDocumentsOfAsync([Alien, Zardoz], [annAdds, bobAdds], "both entries counted under the catalog film's key");
         Assert.Null(await CountAsync(silo, "zardoz|1974"));
         Assert.Equal(2, (await CountAsync(silo, "tt0070948"))!["count"].ToInt64());
+    }
+
+    [Fact]
+    public async Task The_periodic_refresh_brings_a_film_added_to_the_stored_catalog_into_the_silo()
+    {
+        await using var silo = await StreamingMongoSilo.StartAsync(server, [Alien], new Dictionary<string, string?> { ["Catalog:RefreshInterval"] = "00:00:01" });
+        var live = silo.Services.GetRequiredService<LiveCatalog>();
+        Assert.Null(live.Match("Zardoz", 1974, null));
+
+        await StreamingMongoSilo.InsertCatalogAsync(silo.Database, [Zardoz]);
+
+        await Eventually.TrueAsync(() => live.Match("Zardoz", 1974, null) is not null, "a refresh to load the film added to movies_catalog");
     }
 
     private static async Task<BsonDocument?> CountAsync(StreamingMongoSilo silo, string filmKey) =>

@@ -38,7 +38,9 @@ public sealed class StreamingMongoSilo : IAsyncDisposable
 
     public IMongoDatabase Database { get; }
 
-    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+    public IServiceProvider Services => _host.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     /// <param name="settings">Configuration on top of the defaults, e.g. <c>Catalog:RefreshInterval</c>.</param>
     public static async Task<StreamingMongoSilo> StartAsync(MongoServer server, IReadOnlyList<CatalogMovie> catalog, IReadOnlyDictionary<string, string?>? settings = null)
