@@ -21,6 +21,7 @@ namespace CineMatch.Grains;
 public sealed partial class UserStatsGrain(
     [PersistentState("list", StorageNames.Statistics)] IPersistentState<UserListState> state,
     IMovieCatalog catalog,
+    CatalogMisses catalogMisses,
     IUserStatsSink statsSink,
     IRejectedEventSink rejectedSink,
     IWatchHistorySource history,
@@ -36,6 +37,9 @@ public sealed partial class UserStatsGrain(
     private bool _statsComputed;
     private bool _statsPublished;
     private bool _aheadOfStorage;
+    // The catalog version the ledger and user_stats were last computed with: when the catalog moved since, an entry's
+    // match (and film key) may have moved, so the next batch recomputes even if it applies nothing.
+    private long _enrichedWithCatalog = catalog.Version;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -45,8 +49,14 @@ public sealed partial class UserStatsGrain(
     {
         await ReloadAfterFailedWriteAsync();
         await HydrateOnceAsync();
+        var reflected = state.State.Progress.Copy();
         var batch = state.State.Apply(events, AllowedLateness);
-        await AheadOfStorageOnFailureAsync(() => MakeBatchDurableAsync(batch));
+        await AheadOfStorageOnFailureAsync(async () =>
+        {
+            await FollowMoviesAfterImportAsync(ListReset.AppliedImports(events, reflected, batch.Late));
+            await LookUpCatalogMissesAsync(events);
+            await MakeBatchDurableAsync(batch);
+        });
         await DeliverOutboxAsync();
     }
 
@@ -125,6 +135,7 @@ public sealed partial class UserStatsGrain(
             _aheadOfStorage = false;
             _statsPublished = false;
             _statsComputed = false;
+            _enrichedWithCatalog = -1;
         }
     }
 
@@ -189,7 +200,7 @@ public sealed partial class UserStatsGrain(
             LogRedeliveredSkipped(logger, UserId, batch.Redelivered);
         }
 
-        if (batch.Applied > 0)
+        if (batch.Applied > 0 || catalog.Version != _enrichedWithCatalog)
         {
             state.State.List.PurgeTombstones(AllowedLateness);
             await SaveAndPublishAsync();
@@ -209,8 +220,35 @@ public sealed partial class UserStatsGrain(
         }
     }
 
+    /// <summary>
+    /// A CSV re-upload or recalculate: in MongoDB mode the list follows the user's <c>movies</c> (see <see cref="ListReset"/>
+    /// for the stamp of the removal and why it is exact however the import is batched).
+    /// </summary>
+    private async Task FollowMoviesAfterImportAsync(IReadOnlyList<SequencedEvent> imports)
+    {
+        if (imports.Count == 0 || !history.IsSourceOfTruth)
+        {
+            return;
+        }
+
+        var truth = await history.LoadAsync(UserId, CancellationToken.None);
+        var removed = ListReset.Follow(state.State.List, truth, imports);
+        if (removed > 0)
+        {
+            LogImportRemoved(logger, UserId, removed);
+        }
+    }
+
+    /// <summary>Films this batch named that the silo's catalog misses are looked up in the stored catalog first.</summary>
+    private Task LookUpCatalogMissesAsync(IReadOnlyList<SequencedEvent> events)
+    {
+        var named = events.Select(item => (item.Event.Movie.Name, item.Event.Movie.Year)).ToHashSet();
+        return catalogMisses.LookUpAsync(state.State.List.PresentFilms().Where(film => named.Contains((film.Name, film.Year))), CancellationToken.None);
+    }
+
     private async Task SaveAndPublishAsync()
     {
+        _enrichedWithCatalog = catalog.Version;
         var films = EnrichedFilms();
         state.State.Ledger.Reconcile(UserId, films);
 
@@ -301,6 +339,9 @@ public sealed partial class UserStatsGrain(
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "User {UserId}: list made to follow the {Count} stored film(s)")]
     private static partial void LogResynced(ILogger logger, string userId, int count);
+
+    [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "User {UserId}: {Count} film(s) the re-uploaded list no longer holds left the list")]
+    private static partial void LogImportRemoved(ILogger logger, string userId, int count);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Debug, Message = "User {UserId}: {Count} redelivered event(s) skipped, the state already reflects them")]
     private static partial void LogRedeliveredSkipped(ILogger logger, string userId, int count);

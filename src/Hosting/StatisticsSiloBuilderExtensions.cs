@@ -29,6 +29,13 @@ public static class StatisticsSiloBuilderExtensions
         services.TryAddSingleton<ICatalogSource>(provider =>
             new JsonFileCatalogSource(provider.GetRequiredService<IOptions<CatalogOptions>>().Value.File ?? JsonFileCatalogSource.BundledPath));
         services.TryAddSingleton<IWatchHistorySource, NoWatchHistory>();
+        // No ICatalogLookup without a stored catalog: the misses are then simply unknown films.
+        services.TryAddSingleton(provider => new CatalogMisses(
+            provider.GetRequiredService<LiveCatalog>(),
+            provider.GetService<ICatalogLookup>(),
+            provider.GetRequiredService<IOptions<CatalogOptions>>().Value.MissRetention,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<CatalogMisses>>()));
         services.AddSingleton<CatalogLoader>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<CatalogLoader>());
         return silo;

@@ -42,12 +42,15 @@ public static class MongoDBStatisticsSiloBuilderExtensions
 
     /// <summary>
     /// The catalog comes from <c>movies_catalog</c>. The host's catalog loader owns the in-memory index: it loads
-    /// from the registered <see cref="ICatalogSource"/> at start and again on its own refresh interval.
+    /// from the registered <see cref="ICatalogSource"/> at start and again on its own refresh interval; a film that
+    /// misses it is looked up in the collection (<see cref="ICatalogLookup"/>).
     /// </summary>
     public static IServiceCollection AddMongoDBCatalog(this IServiceCollection services, Action<MongoDBCatalogOptions> configure)
     {
         services.AddValidatedMongoDBOptions(Options.DefaultName, configure);
-        services.Replace(ServiceDescriptor.Singleton<ICatalogSource, MongoCatalogSource>());
+        services.TryAddSingleton<MongoCatalogSource>();
+        services.Replace(ServiceDescriptor.Singleton<ICatalogSource>(provider => provider.GetRequiredService<MongoCatalogSource>()));
+        services.Replace(ServiceDescriptor.Singleton<ICatalogLookup>(provider => provider.GetRequiredService<MongoCatalogSource>()));
         return services;
     }
 

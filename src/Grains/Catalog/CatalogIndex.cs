@@ -34,6 +34,9 @@ public sealed class CatalogIndex : IMovieCatalog
     /// <summary>Number of films indexed.</summary>
     public int Count { get; }
 
+    /// <summary>An index never changes.</summary>
+    public long Version => 0;
+
     public CatalogMovie? Match(string name, int? year, string? imdbId)
     {
         if (ImdbKey(imdbId) is { } imdbKey && _byImdbId.TryGetValue(imdbKey, out var byId))

@@ -112,6 +112,12 @@ public sealed class WatchList
         return deleted;
     }
 
+    /// <summary>
+    /// Deletes the entry (name, year) as of <paramref name="stamp"/>, creating it absent when unknown: it starts afresh
+    /// with whatever is stamped later (an event stamped later still wins, its place is then its first add after it).
+    /// </summary>
+    public void DeleteAt(string name, int? year, EventStamp stamp) => MarkDeleted(EntryFor(name, year), stamp);
+
     /// <summary>The present entries in list order: by the stamp of their first add since their latest delete.</summary>
     public IEnumerable<WatchedFilm> PresentFilms() =>
         Entries.Where(entry => entry.IsPresent).OrderBy(entry => entry.Place).Select(entry => entry.ToWatchedFilm());

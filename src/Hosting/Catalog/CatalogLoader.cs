@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace CineMatch.Hosting.Catalog;
 
 /// <summary>
-/// Loads the catalog into the silo's <see cref="LiveCatalog"/> before the silo takes traffic, then
-/// reloads it on an interval when one is set. A failed reload keeps the catalog the silo already has.
+/// Loads the catalog into the silo's <see cref="LiveCatalog"/> before the silo takes traffic, then reloads it on an
+/// interval (every minute unless set otherwise; zero: never), so films the backend adds are seen without a restart.
+/// A failed reload keeps the catalog the silo already has.
 /// </summary>
 public sealed partial class CatalogLoader(
     ICatalogSource source,
@@ -23,9 +24,9 @@ public sealed partial class CatalogLoader(
     private async Task StartAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        if (options.Value.RefreshInterval is { } interval && interval > TimeSpan.Zero)
+        if (options.Value.RefreshInterval > TimeSpan.Zero)
         {
-            _ = RefreshAsync(interval);
+            _ = RefreshAsync(options.Value.RefreshInterval);
         }
     }
 
@@ -38,8 +39,13 @@ public sealed partial class CatalogLoader(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var movies = await source.LoadAsync(cancellationToken);
+        var version = catalog.Version;
         catalog.Replace(movies);
-        LogLoaded(logger, catalog.Count);
+        // A refresh that found the catalog unchanged (the usual minute) says nothing.
+        if (catalog.Version != version || version == 0)
+        {
+            LogLoaded(logger, catalog.Count);
+        }
     }
 
     private async Task RefreshAsync(TimeSpan interval)
