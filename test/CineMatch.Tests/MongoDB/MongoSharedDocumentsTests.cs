@@ -121,7 +121,14 @@ public sealed class MongoSharedDocumentsTests(MongoServer server) : IAsyncLifeti
             ["genre_Horror"] = (1, 0), ["genre_Sci-Fi"] = (1, 0), ["genre_Adventure"] = (2, 0), ["genre_Drama"] = (1, 0),
         });
 
+        var firstWrite = await AffinityStampsAsync("fran");
         await SendAsync(Support.Events.Rate("fran", "Alien", 1979, At(), rating: 2));
+
+        // Written only when changed: the new rating touches Alien's people, not the genres nor the other films.
+        var secondWrite = await AffinityStampsAsync("fran");
+        Assert.Equal(
+            ["fran_actor_Sigourney_Weaver", "fran_actor_Tom_Skerritt", "fran_director_Ridley_Scott"],
+            secondWrite.Where(stamp => stamp.Value != firstWrite[stamp.Key]).Select(stamp => stamp.Key).Order(StringComparer.Ordinal));
         await AssertFlatFieldsAsync("fran", total: 3, sumRatings: 10, minutes: 404, """{ "2" : 1, "3" : 1, "5" : 1 }""", """{ "2025" : { "12" : 1 }, "2026" : { "01" : 2 } }""");
         await AssertAffinitiesAsync("fran", new()
         {
@@ -169,6 +176,10 @@ public sealed class MongoSharedDocumentsTests(MongoServer server) : IAsyncLifeti
     private static BsonDocument Sorted(BsonDocument document) =>
         new(document.Elements.OrderBy(element => element.Name, StringComparer.Ordinal)
             .Select(element => new BsonElement(element.Name, element.Value is BsonDocument inner ? Sorted(inner) : element.Value)));
+
+    private async Task<Dictionary<string, string>> AffinityStampsAsync(string userId) =>
+        (await Affinities.Find(Builders<BsonDocument>.Filter.Eq("user_id", userId)).ToListAsync())
+            .ToDictionary(doc => doc["_id"].AsString, doc => doc["updated_at"].AsString, StringComparer.Ordinal);
 
     private async Task AssertAffinitiesAsync(string userId, Dictionary<string, (int Count, int SumVoti)> expected)
     {
