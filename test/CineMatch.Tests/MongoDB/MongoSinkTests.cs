@@ -51,6 +51,21 @@ public sealed class MongoSinkTests(MongoServer server) : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Statistics_are_still_written_when_MongoDB_refuses_the_unique_user_id_index()
+    {
+        // The backend ran without its index for a while: one user has two documents, so the unique index cannot be built.
+        await Collection(CollectionNames.UserStats).InsertManyAsync(
+            [new BsonDocument { { "user_id", "twice" }, { "quiz_correct_count", 1 } }, new BsonDocument { { "user_id", "twice" }, { "quiz_correct_count", 2 } }]);
+        var sink = Sinks().GetRequiredService<IUserStatsSink>();
+
+        await sink.UpsertAsync(UserStats("alice", totalWatched: 3), default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, (await Single(CollectionNames.UserStats, "user_id", "alice"))["total_watched"].AsInt32);
+        var indexes = await Collection(CollectionNames.UserStats).Indexes.List().ToListAsync();
+        Assert.DoesNotContain(indexes, index => index.GetValue("unique", false).ToBoolean());
+    }
+
+    [Fact]
     public async Task Global_trends_replace_their_single_document()
     {
         var sink = Sinks().GetRequiredService<ITrendsSink>();
