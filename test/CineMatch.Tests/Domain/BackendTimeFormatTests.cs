@@ -48,7 +48,7 @@ public sealed class BackendTimeFormatTests
     public void A_write_after_the_backends_stamp_sorts_after_it_as_a_string_all_year()
     {
         var failures = new List<string>();
-        for (var before = Utc("2026-01-01T00:00:00.000001"); before.Year == 2026; before = before.AddMinutes(7).AddTicks(13_337))
+        for (var before = Utc("2026-01-01T00:00:00.000001"); before.Year == 2026; before = before.AddMinutes(37).AddTicks(13_337))
         {
             foreach (var later in new[] { TimeSpan.Zero, TimeSpan.FromTicks(10), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(3) })
             {
