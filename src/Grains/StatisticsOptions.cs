@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CineMatch;
 
 /// <summary>Tunables of the statistics grains, bound from the <c>Statistics</c> configuration section.</summary>
-public sealed class StatisticsOptions
+public sealed class StatisticsOptions : IValidatableObject
 {
     public const string Section = "Statistics";
 
@@ -22,4 +22,28 @@ public sealed class StatisticsOptions
     /// <summary>The <c>source</c> written into documents.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Statistics:Source is empty: name the writer stamped into documents, or leave it unset for orleans")]
     public string Source { get; set; } = "orleans";
+
+    /// <summary>The backend's own zone: <c>updated_at</c> is written as its local time there (CONTRACT section 6b).</summary>
+    public string TimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>
+    /// Whether the <c>user_affinities</c> collection is written (CONTRACT section 6b, for the backend revision that
+    /// reads it). On by default in every mode: the replay command writes it out too.
+    /// </summary>
+    public bool WriteAffinities { get; set; } = true;
+
+    public const string DefaultTimeZone = "Europe/Rome";
+
+    /// <summary>The zone named by <see cref="TimeZone"/>; validation at start guarantees that it exists.</summary>
+    public TimeZoneInfo ResolveTimeZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(TimeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult(
+                $"Statistics:TimeZone \"{TimeZone}\" is not a time zone this machine knows: name an IANA zone such as {DefaultTimeZone} (the backend's zone: updated_at is compared with its local times)",
+                [nameof(TimeZone)]);
+        }
+    }
 }

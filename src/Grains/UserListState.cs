@@ -1,6 +1,7 @@
 using CineMatch.Counting;
 using CineMatch.Events;
 using CineMatch.Lists;
+using CineMatch.Statistics;
 
 namespace CineMatch.Grains;
 
@@ -14,6 +15,8 @@ public sealed class UserListState
     [Id(2)] public bool Hydrated { get; set; }
     /// <summary>Per partition, the highest offset the list reflects (applied or recorded late).</summary>
     [Id(3)] public LogProgress Progress { get; set; } = new();
+    /// <summary>What was last written to <c>user_affinities</c>, so that only changes are written.</summary>
+    [Id(10)] public AffinityLedger Affinities { get; set; } = new();
 
     /// <summary>
     /// Applies a batch in order. An event whose position the state already reflects is skipped (CONTRACT section 2:

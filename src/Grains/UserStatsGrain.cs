@@ -23,6 +23,7 @@ public sealed partial class UserStatsGrain(
     IMovieCatalog catalog,
     CatalogMisses catalogMisses,
     IUserStatsSink statsSink,
+    IUserAffinitySink affinitySink,
     IRejectedEventSink rejectedSink,
     IWatchHistorySource history,
     IOptions<StatisticsOptions> options,
@@ -251,13 +252,14 @@ public sealed partial class UserStatsGrain(
         _enrichedWithCatalog = catalog.Version;
         var films = EnrichedFilms();
         state.State.Ledger.Reconcile(UserId, films);
+        var affinities = PlanAffinities(films);
 
         // The list and the changes it owes the counters become durable together (EXACTNESS I3).
         await state.WriteStateAsync();
-        await PublishStatsAsync(films);
+        await PublishStatsAsync(films, affinities);
     }
 
-    private async Task PublishStatsAsync(IReadOnlyList<EnrichedFilm> films)
+    private async Task PublishStatsAsync(IReadOnlyList<EnrichedFilm> films, AffinityChanges? plannedAffinities = null)
     {
         _stats = ComputeStats(films);
         _statsComputed = true;
@@ -270,7 +272,33 @@ public sealed partial class UserStatsGrain(
             await statsSink.UpsertAsync(_stats, CancellationToken.None);
         }
 
+        await WriteAffinitiesAsync(films, plannedAffinities);
         _statsPublished = true;
+    }
+
+    /// <summary>The affinities that changed since the last write; the ledger marks them until the write is confirmed.</summary>
+    private AffinityChanges? PlanAffinities(IReadOnlyList<EnrichedFilm> films) =>
+        options.Value.WriteAffinities ? state.State.Affinities.Plan(UserId, AffinityCalculator.Compute(UserId, films)) : null;
+
+    private async Task WriteAffinitiesAsync(IReadOnlyList<EnrichedFilm> films, AffinityChanges? planned)
+    {
+        if ((planned ?? PlanAffinities(films)) is not { } changes)
+        {
+            return;
+        }
+
+        if (planned is null && changes.IntroducesIds)
+        {
+            // Planned without a state write before it: the stored ledger must know an id before the collection may hold it.
+            await state.WriteStateAsync();
+        }
+
+        if (!changes.IsEmpty)
+        {
+            var stamp = DocumentJson.FormatBackendTime(time.GetUtcNow(), options.Value.ResolveTimeZone());
+            await affinitySink.WriteAsync(UserId, [.. changes.Upserts.Select(affinity => affinity with { UpdatedAt = stamp })], changes.DeletedIds, CancellationToken.None);
+            state.State.Affinities.Confirm(UserId, changes);
+        }
     }
 
     /// <summary>
@@ -313,7 +341,7 @@ public sealed partial class UserStatsGrain(
         [.. state.State.List.PresentFilms().Select(film => FilmEnricher.Enrich(film, catalog))];
 
     private UserStatsDocument? ComputeStats(IReadOnlyList<EnrichedFilm> films) =>
-        UserStatsCalculator.Compute(UserId, films, time.GetUtcNow(), options.Value.Source);
+        UserStatsCalculator.Compute(UserId, films, time.GetUtcNow(), options.Value.Source, options.Value.ResolveTimeZone());
 
     private LateEvent ToLateEvent(LateArrival late) => new()
     {

@@ -51,6 +51,7 @@ public static class StatisticsSiloBuilderExtensions
         silo.AddMemoryGrainStorage(StorageNames.PubSub, WithOrleansSerializer);
         silo.Services.TryAddSingleton<InMemoryStatisticsStore>();
         silo.Services.TryAddSingleton<IUserStatsSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());
+        silo.Services.TryAddSingleton<IUserAffinitySink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());
         silo.Services.TryAddSingleton<ITrendsSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());
         silo.Services.TryAddSingleton<IRejectedEventSink>(provider => provider.GetRequiredService<InMemoryStatisticsStore>());
         return silo;

@@ -4,6 +4,7 @@ namespace CineMatch.Statistics.MongoDB;
 public static class CollectionNames
 {
     public const string UserStats = "user_stats";
+    public const string UserAffinities = "user_affinities";
     public const string GlobalStats = "global_stats";
     public const string MovieCounts = "movie_counts";
     public const string DeadLetters = "dead_letters";

@@ -19,4 +19,6 @@ public sealed record UserAffinityDocument
     [Id(5)] public int Count { get; init; }
     /// <summary>The ratings of the films counted (a film without a rating adds 0); always 0 for genres.</summary>
     [Id(6)] public int SumVoti { get; init; }
+    /// <summary>The time of the write, as <c>user_stats.updated_at</c>; set by the writer, not by the calculation.</summary>
+    [Id(7)] public string? UpdatedAt { get; init; }
 }

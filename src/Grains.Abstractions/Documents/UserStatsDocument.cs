@@ -26,4 +26,12 @@ public sealed record UserStatsDocument
     [Id(17)] public string StatsVersion { get; init; } = "3.2";
     [Id(18)] public required string UpdatedAt { get; init; }
     [Id(19)] public required string Source { get; init; }
+
+    // The flat counters of the backend's current revision (CONTRACT-V6 section 2.2, FlatUserCounters), stored
+    // beside the fields above in the same document; total_watched is the same number in both formats.
+    [Id(20)] public long SumRatings { get; init; }
+    [Id(21)] public long WatchTimeMinutes { get; init; }
+    [Id(22)] public IReadOnlyDictionary<string, int> RatingDistribution { get; init; } = new Dictionary<string, int>();
+    [Id(23)] public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> MonthlyCounts { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, int>>();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -20,6 +21,35 @@ public static class DocumentJson
 
     /// <summary>ISO-8601 in UTC with milliseconds, e.g. <c>2026-01-19T20:04:11.532Z</c> (finer digits are dropped).</summary>
     public static string Format(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The time as the CineMatch backend writes its own times, Python's <c>datetime.now(ZoneInfo(zone)).isoformat()</c>,
+    /// e.g. <c>2026-01-19T21:04:11.532871+01:00</c>: local time in <paramref name="zone"/>, microseconds (finer digits
+    /// dropped), the <c>.ffffff</c> part left out when it is zero. The backend compares such strings as strings
+    /// (CONTRACT section 6b), so any other shape (UTC, milliseconds) sorts wrongly against its own.
+    /// </summary>
+    public static string FormatBackendTime(DateTimeOffset time, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = TimeZoneInfo.ConvertTime(time, zone);
+        var microseconds = local.Ticks / TimeSpan.TicksPerMicrosecond % 1_000_000;
+        var offset = local.Offset;
+        var text = new StringBuilder(32)
+            .Append(local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        if (microseconds != 0)
+        {
+            text.Append('.').Append(microseconds.ToString("D6", CultureInfo.InvariantCulture));
+        }
+
+        text.Append(offset < TimeSpan.Zero ? '-' : '+').Append(offset.Duration().ToString("hh\\:mm", CultureInfo.InvariantCulture));
+        if (offset.Seconds != 0)
+        {
+            // Python adds the seconds only when the offset has them (historical local mean times).
+            text.Append(':').Append(offset.Duration().Seconds.ToString("D2", CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
+    }
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -18,8 +18,13 @@ public static class UserStatsCalculator
     public const int GenreLimit = 8;
     public const int TopRatedMinimum = 4;
 
-    /// <summary>The user's document over the present entries in list order; null when there are none.</summary>
-    public static UserStatsDocument? Compute(string userId, IReadOnlyList<EnrichedFilm> filmsInListOrder, DateTimeOffset now, string source)
+    private static TimeZoneInfo DefaultZone => TimeZoneInfo.FindSystemTimeZoneById(StatisticsOptions.DefaultTimeZone);
+
+    /// <summary>
+    /// The user's document over the present entries in list order, with the V6 flat counters; null when there are
+    /// none. <c>updated_at</c> is <paramref name="now"/> in the backend's format and zone (default Europe/Rome).
+    /// </summary>
+    public static UserStatsDocument? Compute(string userId, IReadOnlyList<EnrichedFilm> filmsInListOrder, DateTimeOffset now, string source, TimeZoneInfo? zone = null)
     {
         ArgumentNullException.ThrowIfNull(filmsInListOrder);
         if (filmsInListOrder.Count == 0)
@@ -32,6 +37,7 @@ public static class UserStatsCalculator
         var directors = PeopleRanking.Of(films, film => film.Director);
         var actors = PeopleRanking.Of(films, film => film.Actors);
         var activity = WatchActivity.Of(films);
+        var flat = FlatCountersCalculator.Compute(films);
         return new UserStatsDocument
         {
             UserId = userId,
@@ -61,8 +67,12 @@ public static class UserStatsCalculator
             MostWatchedActors = actors.MostWatched(),
             BestRatedActors = actors.BestRated(),
             StatsVersion = StatsVersion,
-            UpdatedAt = DocumentJson.Format(now),
+            UpdatedAt = DocumentJson.FormatBackendTime(now, zone ?? DefaultZone),
             Source = source,
+            SumRatings = flat.SumRatings,
+            WatchTimeMinutes = flat.WatchTimeMinutes,
+            RatingDistribution = flat.RatingDistribution,
+            MonthlyCounts = flat.MonthlyCounts,
         };
     }
 

@@ -5,12 +5,14 @@ using CineMatch.Sinks;
 namespace CineMatch.Hosting.InMemory;
 
 /// <summary>
-/// The statistics collections of the embedded default, kept in memory with the same replace/delete
-/// semantics as the MongoDB sinks; the replay command writes them out as files.
+/// The statistics collections of the embedded default, kept in memory with the same semantics as the MongoDB
+/// sinks for this project's fields (no other writer shares these documents here); the replay command writes them
+/// out as files.
 /// </summary>
-public sealed class InMemoryStatisticsStore : IUserStatsSink, ITrendsSink, IRejectedEventSink
+public sealed class InMemoryStatisticsStore : IUserStatsSink, IUserAffinitySink, ITrendsSink, IRejectedEventSink
 {
     private readonly ConcurrentDictionary<string, UserStatsDocument> _userStats = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UserAffinityDocument> _userAffinities = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MovieCountDocument> _movieCounts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<DeadLetter> _deadLetters = new();
     private readonly ConcurrentQueue<LateEvent> _lateEvents = new();
@@ -21,6 +23,9 @@ public sealed class InMemoryStatisticsStore : IUserStatsSink, ITrendsSink, IReje
     public IReadOnlyDictionary<string, UserStatsDocument> UserStats => _userStats;
 
     public IReadOnlyDictionary<string, MovieCountDocument> MovieCounts => _movieCounts;
+
+    /// <summary>The <c>user_affinities</c> documents by <c>_id</c>.</summary>
+    public IReadOnlyDictionary<string, UserAffinityDocument> UserAffinities => _userAffinities;
 
     public GlobalStatsDocument? GlobalStats => _globalStats;
 
@@ -40,6 +45,21 @@ public sealed class InMemoryStatisticsStore : IUserStatsSink, ITrendsSink, IReje
     public Task DeleteAsync(string userId, CancellationToken cancellationToken)
     {
         _userStats.TryRemove(userId, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task WriteAsync(string userId, IReadOnlyList<UserAffinityDocument> upserts, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken)
+    {
+        foreach (var document in upserts)
+        {
+            _userAffinities[document.Id] = document;
+        }
+
+        foreach (var id in deletedIds)
+        {
+            _userAffinities.TryRemove(id, out _);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -144,6 +144,7 @@ public static class ReplayCommand
     {
         var global = store.GlobalStats ?? TrendsCalculator.Build([], DateTimeOffset.UtcNow, "orleans");
         await WriteLinesAsync(Path.Combine(outDir, "user_stats.jsonl"), store.UserStats.Values.OrderBy(doc => doc.UserId, StringComparer.Ordinal));
+        await WriteLinesAsync(Path.Combine(outDir, "user_affinities.jsonl"), store.UserAffinities.Values.OrderBy(doc => doc.Id, StringComparer.Ordinal));
         await File.WriteAllTextAsync(Path.Combine(outDir, "global_stats.json"), JsonSerializer.Serialize(global, DocumentJson.Options) + "\n");
         await WriteLinesAsync(Path.Combine(outDir, "movie_counts.jsonl"), store.MovieCounts.Values.OrderBy(doc => doc.Id, StringComparer.Ordinal));
         await WriteLinesAsync(Path.Combine(outDir, "dead_letters.jsonl"), store.DeadLetters.OrderBy(doc => doc.Offset));

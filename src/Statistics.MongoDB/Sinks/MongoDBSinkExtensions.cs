@@ -9,7 +9,7 @@ namespace CineMatch.Statistics.MongoDB.Sinks;
 public static class MongoDBSinkExtensions
 {
     /// <summary>
-    /// Sends the statistics documents to MongoDB: registers <see cref="IUserStatsSink"/>, <see cref="ITrendsSink"/>
+    /// Sends the statistics documents to MongoDB: registers <see cref="IUserStatsSink"/>, <see cref="IUserAffinitySink"/>, <see cref="ITrendsSink"/>
     /// and <see cref="IRejectedEventSink"/>, replacing any earlier registration (such as the in-memory ones).
     /// </summary>
     public static IServiceCollection AddMongoDBStatisticsSinks(this IServiceCollection services, Action<MongoDBSinkOptions> configure)
@@ -17,6 +17,7 @@ public static class MongoDBSinkExtensions
         services.AddValidatedMongoDBOptions(Options.DefaultName, configure);
         services.AddSingleton<PersistentWriter>();
         services.Replace(ServiceDescriptor.Singleton<IUserStatsSink, MongoUserStatsSink>());
+        services.Replace(ServiceDescriptor.Singleton<IUserAffinitySink, MongoUserAffinitySink>());
         services.Replace(ServiceDescriptor.Singleton<ITrendsSink, MongoTrendsSink>());
         services.Replace(ServiceDescriptor.Singleton<IRejectedEventSink, MongoRejectedEventSink>());
         return services;

@@ -10,10 +10,6 @@ namespace CineMatch.Statistics.MongoDB.Sinks;
 /// <summary><c>global_stats</c> (the single <c>global_trends</c> document) and <c>movie_counts</c> (one document per film).</summary>
 internal sealed class MongoTrendsSink(PersistentWriter writer) : ITrendsSink
 {
-    // One bulk write per this many films: a retry after a failure repeats at most one chunk, and an
-    // attempt stays well inside its timeout even on a slow server.
-    private const int ChunkSize = 1000;
-
     public Task WriteGlobalStatsAsync(GlobalStatsDocument document, CancellationToken cancellationToken)
     {
         var stored = BsonJson.ToBsonDocument(document, DocumentJson.Options);
@@ -24,20 +20,15 @@ internal sealed class MongoTrendsSink(PersistentWriter writer) : ITrendsSink
             cancellationToken);
     }
 
-    public async Task WriteMovieCountsAsync(IReadOnlyList<MovieCountDocument> upserts, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken)
-    {
-        var writes = upserts
-            .Select(film => (WriteModel<BsonDocument>)new ReplaceOneModel<BsonDocument>(ById(film.Id), BsonJson.ToBsonDocument(film, DocumentJson.Options)) { IsUpsert = true })
-            .Concat(deletedIds.Select(id => new DeleteOneModel<BsonDocument>(ById(id))))
-            .Chunk(ChunkSize);
-        foreach (var chunk in writes)
-        {
-            await writer.WriteAsync(
-                $"{chunk.Length} movie_counts changes",
-                (db, token) => db.GetCollection<BsonDocument>(CollectionNames.MovieCounts).BulkWriteAsync(chunk, new BulkWriteOptions { IsOrdered = true }, token),
-                cancellationToken);
-        }
-    }
+    public Task WriteMovieCountsAsync(IReadOnlyList<MovieCountDocument> upserts, IReadOnlyList<string> deletedIds, CancellationToken cancellationToken) =>
+        writer.BulkWriteAsync(
+            CollectionNames.MovieCounts,
+            "movie_counts changes",
+            upserts
+                .Select(film => (WriteModel<BsonDocument>)new ReplaceOneModel<BsonDocument>(ById(film.Id), BsonJson.ToBsonDocument(film, DocumentJson.Options)) { IsUpsert = true })
+                .Concat(deletedIds.Select(id => new DeleteOneModel<BsonDocument>(ById(id)))),
+            beforeEach: null,
+            cancellationToken);
 
     private static FilterDefinition<BsonDocument> ById(string id) => Builders<BsonDocument>.Filter.Eq("_id", id);
 }

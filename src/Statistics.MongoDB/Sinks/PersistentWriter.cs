@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace CineMatch.Statistics.MongoDB.Sinks;
@@ -14,6 +15,8 @@ internal sealed partial class PersistentWriter(IOptions<MongoDBSinkOptions> opti
 {
     // Errors that no retry can fix: the write itself is wrong (too large, invalid), so waiting would block the caller forever.
     private static readonly HashSet<int> PermanentCodes = [2, 121, 10334, 17419, 17420];
+
+    private const int ChunkSize = 1000;
 
     private IMongoDatabase Database { get; } = options.Value.GetDatabase();
 
@@ -46,6 +49,35 @@ internal sealed partial class PersistentWriter(IOptions<MongoDBSinkOptions> opti
             // ±20 % jitter: the grains that lost MongoDB together should not all come back in the same instant.
             await Task.Delay(delay * (0.8 + (0.4 * Random.Shared.NextDouble())), cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, settings.MaxRetryDelay.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// A bulk write in chunks of <see cref="ChunkSize"/>, each retried alone: a retry after a failure repeats at most
+    /// one chunk, and an attempt stays well inside its timeout even on a slow server. <paramref name="beforeEach"/>
+    /// runs first in every attempt (an index to ensure).
+    /// </summary>
+    public async Task BulkWriteAsync(
+        string collection,
+        string what,
+        IEnumerable<WriteModel<BsonDocument>> writes,
+        Func<IMongoDatabase, CancellationToken, Task>? beforeEach,
+        CancellationToken cancellationToken)
+    {
+        foreach (var chunk in writes.Chunk(ChunkSize))
+        {
+            await WriteAsync(
+                $"{chunk.Length} {what}",
+                async (db, token) =>
+                {
+                    if (beforeEach is not null)
+                    {
+                        await beforeEach(db, token);
+                    }
+
+                    await db.GetCollection<BsonDocument>(collection).BulkWriteAsync(chunk, new BulkWriteOptions { IsOrdered = true }, token);
+                },
+                cancellationToken);
         }
     }
 

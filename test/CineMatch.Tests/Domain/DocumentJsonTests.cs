@@ -32,7 +32,7 @@ public class DocumentJsonTests
             ["user_id", "total_watched", "avg_rating", "rating_chart_data", "top_rated_movies", "recent_movies", "year_data",
              "available_years", "top_years", "genre_data", "favorite_genre", "watch_time_hours", "avg_duration",
              "most_watched_directors", "best_rated_directors", "most_watched_actors", "best_rated_actors", "stats_version",
-             "updated_at", "source"],
+             "updated_at", "source", "sum_ratings", "watch_time_minutes", "rating_distribution", "monthly_counts"],
             Names(root));
         Assert.Equal(["rating", "count", "stars"], Names(root.GetProperty("rating_chart_data")[0]));
         Assert.Equal(

@@ -21,7 +21,7 @@ public class UserStatsCalculatorTests
 
         Assert.Equal("u1", stats.UserId);
         Assert.Equal("3.2", stats.StatsVersion);
-        Assert.Equal("2026-01-19T20:04:11.532Z", stats.UpdatedAt);
+        Assert.Equal("2026-01-19T21:04:11.532000+01:00", stats.UpdatedAt);
         Assert.Equal("reconcile", stats.Source);
         Assert.Equal(1, stats.TotalWatched);
     }

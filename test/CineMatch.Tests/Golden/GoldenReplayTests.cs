@@ -40,7 +40,8 @@ public sealed class GoldenReplayTests : IDisposable
             counts,
             global,
             [.. golden.DeadLetters.Skip(1).Select(letter => new JsonObject { ["partition"] = 0, ["offset"] = letter.Offset, ["reason"] = "no such problem" })],
-            [.. golden.LateOffsets.Concat(golden.LateOffsets.Take(1)).Select(offset => new JsonObject { ["partition"] = 0, ["offset"] = offset })]);
+            [.. golden.LateOffsets.Concat(golden.LateOffsets.Take(1)).Select(offset => new JsonObject { ["partition"] = 0, ["offset"] = offset })],
+            [.. golden.UserAffinities.Skip(1)]);
 
         var differences = golden.Differences(actual);
 
@@ -53,6 +54,7 @@ public sealed class GoldenReplayTests : IDisposable
                 "dead_letters",
                 .. golden.DeadLetters.Skip(1).Select(letter => $"dead_letters[offset {letter.Offset}].reason"),
                 "late_events",
+                $"user_affinities[{golden.UserAffinities[0]["_id"]}]",
             ],
             differences.Select(difference => difference.Split(": ")[0]));
         Assert.Contains($"user_stats[{id}].top_rated_movies[0].rating: expected {golden.UserStats[7]["top_rated_movies"]![0]!["rating"]}, got 1", differences);
@@ -72,6 +74,8 @@ public sealed class GoldenReplayTests : IDisposable
     [InlineData("messy-120/expected/late_events.jsonl", "9ad170db0200d2106393132ebe485decd38752579d427b6358bda343798fb1b9")]
     [InlineData("messy-120/expected/movie_counts.jsonl", "4a61bc817065b8124e11fb62ead8fc31d968a41427876265a1dd15eb8f726017")]
     [InlineData("messy-120/expected/user_stats.jsonl", "e39a07b94551fc645f94c7441556869c582226666ab022cbffa5e908dbdffe0a")]
+    [InlineData("messy-120/expected/user_stats_v6.jsonl", "b8c9923f633b776b1c6a59dad785afdbe76a1c9a65057994bb1a8807bf1f5738")]
+    [InlineData("messy-120/expected/user_affinities.jsonl", "4dc463249606db774eab60d8ba73e4e08a04e61b05f788b45d0f8208258b4bf7")]
     public void The_golden_files_are_the_oracle_as_delivered(string file, string sha256)
     {
         var bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "golden", file));

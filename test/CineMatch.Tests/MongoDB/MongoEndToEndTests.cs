@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using CineMatch.Events;
-using CineMatch.Hosting;
 using CineMatch.Persistence.MongoDB;
 using CineMatch.Statistics.MongoDB.Catalog;
 using CineMatch.Silo.Commands;
@@ -10,7 +8,6 @@ using CineMatch.Tests.Support;
 using CineMatch.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Orleans.Configuration;
@@ -34,20 +31,7 @@ public sealed class MongoEndToEndTests(MongoServer server) : IAsyncLifetime
         // The catalog reaches the silo the production way: imported into movies_catalog, loaded by the MongoDB source.
         await new CatalogImporter().ImportAsync(Path.Combine(Scenario, "catalog.json"), _database, default);
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => SiloHosting.ConfigureSilo(silo, new DeploymentSettings
-        {
-            MongoConnectionString = server.ConnectionString,
-            MongoDatabase = _database.DatabaseNamespace.DatabaseName,
-            ClusterId = "e2e",
-            EventLog = EventLogKind.Memory,
-            SiloPort = SiloHosting.FreePort(),
-            GatewayPort = SiloHosting.FreePort(),
-            AdvertisedIP = IPAddress.Loopback.ToString(),
-        }));
-        _silo = builder.Build();
-        await _silo.StartAsync();
+        _silo = await MongoSilo.StartAsync(server, _database, "e2e");
     }
 
     public async Task DisposeAsync()

@@ -18,7 +18,7 @@ public sealed class MongoSinkTests(MongoServer server) : IAsyncDisposable
         "_id", "user_id", "total_watched", "avg_rating", "rating_chart_data", "top_rated_movies", "recent_movies",
         "year_data", "available_years", "top_years", "genre_data", "favorite_genre", "watch_time_hours", "avg_duration",
         "most_watched_directors", "best_rated_directors", "most_watched_actors", "best_rated_actors",
-        "stats_version", "updated_at", "source",
+        "stats_version", "updated_at", "source", "sum_ratings", "watch_time_minutes", "rating_distribution", "monthly_counts",
     ];
 
     private static readonly string[] MovieItemFields =
@@ -48,6 +48,21 @@ public sealed class MongoSinkTests(MongoServer server) : IAsyncDisposable
         await sink.DeleteAsync("alice", default);
         await sink.DeleteAsync("alice", default);
         Assert.Equal(1, await Count(CollectionNames.UserStats));
+    }
+
+    [Fact]
+    public async Task Statistics_are_still_written_when_MongoDB_refuses_the_unique_user_id_index()
+    {
+        // The backend ran without its index for a while: one user has two documents, so the unique index cannot be built.
+        await Collection(CollectionNames.UserStats).InsertManyAsync(
+            [new BsonDocument { { "user_id", "twice" }, { "quiz_correct_count", 1 } }, new BsonDocument { { "user_id", "twice" }, { "quiz_correct_count", 2 } }]);
+        var sink = Sinks().GetRequiredService<IUserStatsSink>();
+
+        await sink.UpsertAsync(UserStats("alice", totalWatched: 3), default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, (await Single(CollectionNames.UserStats, "user_id", "alice"))["total_watched"].AsInt32);
+        var indexes = await Collection(CollectionNames.UserStats).Indexes.List().ToListAsync();
+        Assert.DoesNotContain(indexes, index => index.GetValue("unique", false).ToBoolean());
     }
 
     [Fact]

@@ -19,14 +19,16 @@ public sealed record GoldenDocuments(
     IReadOnlyList<JsonObject> MovieCounts,
     JsonObject? GlobalStats,
     IReadOnlyList<JsonObject> DeadLetters,
-    IReadOnlyList<JsonObject> LateEvents)
+    IReadOnlyList<JsonObject> LateEvents,
+    IReadOnlyList<JsonObject> UserAffinities)
 {
     public static GoldenDocuments Of(InMemoryStatisticsStore store) => new(
         [.. store.UserStats.Values.Select(Node)],
         [.. store.MovieCounts.Values.Select(Node)],
         store.GlobalStats is null ? null : Node(store.GlobalStats),
         [.. store.DeadLetters.Select(Node)],
-        [.. store.LateEvents.Select(Node)]);
+        [.. store.LateEvents.Select(Node)],
+        [.. store.UserAffinities.Values.Select(Node)]);
 
     /// <summary>What the MongoDB sinks stored in <paramref name="database"/>.</summary>
     public static async Task<GoldenDocuments> StoredInAsync(IMongoDatabase database)
@@ -41,7 +43,8 @@ public sealed record GoldenDocuments(
             await All(CollectionNames.MovieCounts),
             global.SingleOrDefault(),
             await All(CollectionNames.DeadLetters),
-            await All(CollectionNames.LateEvents));
+            await All(CollectionNames.LateEvents),
+            await All(CollectionNames.UserAffinities));
     }
 
     /// <summary>The files the replay command writes into its <c>--out</c> folder.</summary>
@@ -53,7 +56,8 @@ public sealed record GoldenDocuments(
             GoldenScenario.ReadLines(Path.Combine(folder, "movie_counts.jsonl")),
             File.Exists(global) ? JsonNode.Parse(File.ReadAllText(global))!.AsObject() : null,
             GoldenScenario.ReadLines(Path.Combine(folder, "dead_letters.jsonl")),
-            GoldenScenario.ReadLines(Path.Combine(folder, "late_events.jsonl")));
+            GoldenScenario.ReadLines(Path.Combine(folder, "late_events.jsonl")),
+            GoldenScenario.ReadLines(Path.Combine(folder, "user_affinities.jsonl")));
     }
 
     private static JsonObject Node<T>(T document) => JsonSerializer.SerializeToNode(document, DocumentJson.Options)!.AsObject();

@@ -29,7 +29,8 @@ public sealed class GoldenScenario
         Name = name;
         Folder = folder;
         Lines = File.ReadAllLines(EventsPath);
-        UserStats = ReadLines(Expected("user_stats.jsonl"));
+        UserStats = WithFlatFields(ReadLines(Expected("user_stats.jsonl")), ReadLines(Expected("user_stats_v6.jsonl")));
+        UserAffinities = ReadLines(Expected("user_affinities.jsonl"));
         MovieCounts = ReadLines(Expected("movie_counts.jsonl"));
         GlobalStats = JsonNode.Parse(File.ReadAllText(Expected("global_stats.json")))!.AsObject();
         DeadLetters = [.. ReadLines(Expected("dead_letters.jsonl")).Select(line => new GoldenDeadLetter((long)line["offset"]!, (string)line["problem"]!))];
@@ -48,7 +49,11 @@ public sealed class GoldenScenario
     /// <summary>The log: one record value a line; a record's offset is its line number from 0.</summary>
     public IReadOnlyList<string> Lines { get; }
 
+    /// <summary>The <c>user_stats</c> documents: the fields of CONTRACT section 4 and the V6 flat fields, as both live in one document.</summary>
     public IReadOnlyList<JsonObject> UserStats { get; }
+
+    /// <summary>The <c>user_affinities</c> documents (CONTRACT-V6 section 3).</summary>
+    public IReadOnlyList<JsonObject> UserAffinities { get; }
 
     public IReadOnlyList<JsonObject> MovieCounts { get; }
 
@@ -120,6 +125,7 @@ public sealed class GoldenScenario
 
         var late = actual.LateEvents.Select(document => logOffset((int?)document["partition"], (long?)document["offset"]));
         CompareOffsets("late_events", LateOffsets, late, differences);
+        CompareKeyed("user_affinities", "_id", UserAffinities, actual.UserAffinities, differences, ignoreId: false);
         return differences;
     }
 
@@ -153,6 +159,24 @@ public sealed class GoldenScenario
         {
             return null;
         }
+    }
+
+    /// <summary>Each user's section-4 document with the user's V6 flat fields added (the oracle keeps them in two files).</summary>
+    private static List<JsonObject> WithFlatFields(List<JsonObject> userStats, List<JsonObject> flatFields)
+    {
+        var flatOf = flatFields.ToDictionary(document => (string)document["user_id"]!, StringComparer.Ordinal);
+        Assert.Equal(userStats.Select(document => (string)document["user_id"]!).Order(StringComparer.Ordinal), flatOf.Keys.Order(StringComparer.Ordinal));
+        foreach (var document in userStats)
+        {
+            foreach (var (name, value) in flatOf[(string)document["user_id"]!].Where(field => !document.ContainsKey(field.Key)))
+            {
+                document[name] = value?.DeepClone();
+            }
+
+            Assert.Equal(document["total_watched"]?.ToJsonString(), flatOf[(string)document["user_id"]!]["total_watched"]?.ToJsonString());
+        }
+
+        return userStats;
     }
 
     private string Expected(string file) => Path.Combine(Folder, "expected", file);
