@@ -4,6 +4,7 @@ using CineMatch.Hosting.Catalog;
 using CineMatch.Tests.Packaging;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Orleans.Hosting.Kubernetes;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
@@ -70,6 +71,13 @@ public static class DeploymentFiles
             {
                 keys.Add(name.Name);
             }
+        }
+
+        keys.Add(KubernetesHosting.EnabledKey);
+        // The pod's facts Orleans' Kubernetes hosting reads from the environment (POD_NAME, ORLEANS_CLUSTER_ID, ...).
+        foreach (var field in typeof(KubernetesHostingOptions).GetFields().Where(field => field.IsLiteral && field.Name.EndsWith("EnvironmentVariable", StringComparison.Ordinal)))
+        {
+            keys.Add((string)field.GetRawConstantValue()!);
         }
 
         AddSection(keys, StatisticsOptions.Section, typeof(StatisticsOptions));

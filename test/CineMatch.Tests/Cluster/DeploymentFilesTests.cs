@@ -181,6 +181,23 @@ public sealed class DeploymentFilesTests
         Assert.Equal(siloEnv["Silo__GatewayPort"].Text("value"), siloPorts["gateway"]);
         Assert.Equal(Services.Map("silo1").Text("image"), silo.Text("image"));
 
+        // Orleans' Kubernetes hosting: on, in the cluster the gateway joins, with the rights to watch the pods.
+        Assert.Equal("true", siloEnv["Orleans__Kubernetes__Enabled"].Text("value"));
+        var siloPod = podSpecs.Single(pod => pod.Name == "cinematch-silo").Pod;
+        Assert.Equal(configMaps["cinematch-config"].Text("Orleans__ClusterId"), siloPod.Map("metadata").Map("labels").Text("orleans/clusterId"));
+        var account = siloPod.Map("spec").Text("serviceAccountName");
+        Assert.Contains(Kind("ServiceAccount"), serviceAccount => serviceAccount.Map("metadata").Text("name") == account);
+        var roles = Kind("RoleBinding")
+            .Where(binding => binding.List("subjects").Maps().Any(subject => subject.Text("kind") == "ServiceAccount" && subject.Text("name") == account))
+            .Select(binding => binding.Map("roleRef").Text("name"))
+            .ToList();
+        var podRights = Kind("Role").Where(role => roles.Contains(role.Map("metadata").Text("name")))
+            .SelectMany(role => role.List("rules").Maps())
+            .Where(rule => rule.List("resources").Contains("pods"))
+            .SelectMany(rule => rule.List("verbs").Cast<string>())
+            .ToHashSet();
+        Assert.Superset(new HashSet<string> { "get", "list", "watch", "delete" }, podRights);
+
         // Every disruption budget guards pods that a Deployment makes.
         var podLabels = Kind("Deployment").Select(deployment => deployment.Map("spec").Map("template").Map("metadata").Map("labels")).ToList();
         var budgets = Kind("PodDisruptionBudget");
