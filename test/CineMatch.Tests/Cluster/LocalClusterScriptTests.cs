@@ -72,8 +72,11 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IDisposa
             TimeSpan.FromSeconds(90));
         var stats = await gateway.GetFromJsonAsync<JsonElement>("/user-stats/local-script-1");
         Assert.Equal(1, stats.GetProperty("total_watched").GetInt32());
-        // The gateway alone (src/Api) serves the trends page too: its files are inside the shared hosting assembly.
+        // The gateway alone (src/Api) serves the trends page too: its files are inside the shared hosting assembly,
+        // and the time of the last flush comes from the global_stats document the silos wrote to MongoDB.
         Assert.Contains("/trends/stream", await gateway.GetStringAsync("/"));
+        var lastFlush = await StreamedLastFlushAsync(gatewayPort);
+        Assert.True(DateTimeOffset.TryParse(lastFlush, out var flushed) && flushed > DateTimeOffset.UtcNow.AddMinutes(-10), $"last_flush_at '{lastFlush}' is not a recent time");
 
         await SignalAsync("INT");
         Assert.True(_script.WaitForExit(TimeSpan.FromSeconds(120)), $"the script to stop after Ctrl-C; it printed:\n{Printed}");
@@ -85,6 +88,36 @@ public sealed class LocalClusterScriptTests(ITestOutputHelper output) : IDisposa
         }
 
         output.WriteLine(Printed);
+    }
+
+    /// <summary>The first <c>last_flush_at</c> the gateway's trends stream reports (a flush runs every second here).</summary>
+    private static async Task<string> StreamedLastFlushAsync(int gatewayPort)
+    {
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var response = await client.GetAsync($"http://127.0.0.1:{gatewayPort}/trends/stream", HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
+        var seen = new List<string>();
+        try
+        {
+            while (await reader.ReadLineAsync(deadline.Token) is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal)
+                    && JsonDocument.Parse(line["data: ".Length..]).RootElement.GetProperty("last_flush_at") is { ValueKind: JsonValueKind.String } flush)
+                {
+                    return flush.GetString()!;
+                }
+
+                seen.Add(line);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Reported below with what the stream sent.
+        }
+
+        Assert.Fail($"the gateway's /trends/stream sent no last_flush_at within 90 s; it sent:\n{string.Join('\n', seen)}");
+        return "";
     }
 
     public void Dispose()
