@@ -8,6 +8,9 @@ need=()
 command -v kcat >/dev/null 2>&1 || need+=(kcat)
 /usr/bin/python3 -c 'import mongomock' >/dev/null 2>&1 || need+=(python3-mongomock)
 /usr/bin/python3 -c 'import mockupdb' >/dev/null 2>&1 || need+=(python3-mockupdb)
+# The trends page's browser test (test/CineMatch.Tests/Page): Debian's Chromium and its driver, never a downloaded browser.
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test/run.sh: install ${need[*]} (Debian packages) first" >&2
@@ -47,6 +50,8 @@ set -e
 
 # Which MongoDB served the run (the MongoServer fixtures write it; xunit shows no fixture output).
 sort -u "$mongo_report"
+# Files the tests leave for a person to look at (the trends page's screenshot).
+find test/CineMatch.Tests/TestResults/artifacts -type f -printf 'test artifact: %p\n' 2>/dev/null || true
 
 # One summary line per test assembly: "Passed!  - Failed: 0, Passed: 351, Skipped: 0, Total: 351, ...".
 summaries=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" || true)

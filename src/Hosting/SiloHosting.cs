@@ -39,6 +39,7 @@ public static class SiloHosting
                 silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             }
 
+            silo.UseKubernetesHostingWhenEnabled();
             silo.UseMongoDB(settings.MongoConnectionString!, settings.MongoDatabase);
             silo.AddMongoDBGrainStorage(StorageNames.PubSub, settings.ConfigureMongoConnection);
         }

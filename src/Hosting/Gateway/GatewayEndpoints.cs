@@ -34,6 +34,7 @@ public static partial class GatewayEndpoints
         routes.MapGet("/user-stats/{userId}", GetUserStatsAsync);
         routes.MapGet("/trends/global", GetGlobalTrendsAsync);
         routes.MapGet("/health", GetHealth);
+        routes.MapTrendsPage();
         return routes;
     }
 
