@@ -25,7 +25,12 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddCineMatchGateway(this IServiceCollection services, DeploymentSettings settings)
     {
         services.AddProblemDetails();
-        services.Configure<ExceptionHandlerOptions>(handler => handler.StatusCodeSelector = StatusCodeOf);
+        services.Configure<ExceptionHandlerOptions>(handler =>
+        {
+            handler.StatusCodeSelector = StatusCodeOf;
+            // A client's oversized or malformed request is its mistake, answered with 4xx: not an error of ours to log.
+            handler.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
+        });
         services.AddCineMatchGatewaySecurity();
         services.AddOpenApi();
         services.TryAddSingleton(TimeProvider.System);

@@ -45,6 +45,7 @@ public sealed class MetricsTests
         Assert.Equal(1, Sum(scrape, "cinematch_events_dead_lettered_total"));
         Assert.True(Sum(scrape, "cinematch_trends_flush_duration_seconds_count") >= 1, "no flush duration recorded");
         Assert.Contains("cinematch_kafka_consumer_lag{", scrape);
+        Assert.Contains("orleans_catalog_activation_created", scrape);
         Assert.Contains("http_server_request_duration_seconds", scrape);
     }
 
