@@ -7,9 +7,6 @@ namespace CineMatch.Hosting.Observability;
 
 public static class TelemetryHostExtensions
 {
-    /// <summary>Activity source of the gateway's own spans.</summary>
-    public const string GatewaySource = "CineMatch.Gateway";
-
     /// <summary>
     /// OpenTelemetry metrics (CineMatch's meters, the Kafka provider's, Orleans', ASP.NET Core's, HttpClient's) for
     /// <c>/metrics</c>, and traces (HTTP, Orleans grain calls); both also to OTLP when <c>Telemetry:Otlp:Endpoint</c> is set.
@@ -34,7 +31,7 @@ public static class TelemetryHostExtensions
             {
                 tracing.AddAspNetCoreInstrumentation(http => http.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
                     .AddHttpClientInstrumentation()
-                    .AddSource(GatewaySource, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application");
+                    .AddSource(GatewayTelemetry.SourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application");
                 if (telemetry.OtlpEndpoint is { } endpoint)
                 {
                     tracing.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);
