@@ -1,6 +1,7 @@
 using CineMatch.Events;
 using CineMatch.Hosting.Gateway;
 using CineMatch.Hosting;
+using CineMatch.Hosting.Observability;
 using CineMatch.Persistence.MongoDB.Clustering;
 using Orleans.Configuration;
 
@@ -26,14 +27,16 @@ builder.UseOrleansClient(client =>
         client.UseLocalhostClustering(settings.GatewayPort);
     }
 
+    client.AddActivityPropagation();
+
     if (settings.EventLog == EventLogKind.Memory)
     {
         client.AddMemoryStreams(StreamNames.Provider);
     }
 });
 builder.Services.AddCineMatchGateway(settings);
+builder.AddCineMatchTelemetry("cinematch-gateway");
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.MapCineMatchGateway();
+app.UseCineMatchGateway();
 app.Run();

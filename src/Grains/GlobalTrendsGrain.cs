@@ -110,6 +110,7 @@ public sealed partial class GlobalTrendsGrain(
         _changed = false;
         try
         {
+            var started = time.GetTimestamp();
             var now = time.GetUtcNow();
             var document = TrendsCalculator.Build(_latest.Values, now, options.Value.Source);
             var films = changedFilms.Select(key => _latest[key]).ToList();
@@ -118,6 +119,8 @@ public sealed partial class GlobalTrendsGrain(
             await sink.WriteMovieCountsAsync(upserts, deletes, CancellationToken.None);
             await sink.WriteGlobalStatsAsync(document, CancellationToken.None);
             StatisticsMetrics.TrendsWrites.Add(1);
+            StatisticsMetrics.TrendsFlushDuration.Record(time.GetElapsedTime(started).TotalSeconds);
+            StatisticsMetrics.TrendsFlushSize.Record(upserts.Count + deletes.Count + 1);
         }
         catch
         {

@@ -20,4 +20,13 @@ public static class StatisticsMetrics
 
     public static readonly Counter<long> TrendsWrites =
         Meter.CreateCounter<long>("cinematch.trends.writes", description: "Writes of global_stats and movie_counts");
+
+    public static readonly Counter<long> EventsApplied =
+        Meter.CreateCounter<long>("cinematch.events.applied", "{event}", "Events applied to a user's list and made durable with its user_stats");
+
+    public static readonly Histogram<double> TrendsFlushDuration =
+        Meter.CreateHistogram<double>("cinematch.trends.flush.duration", "s", "Time to write global_stats and the changed movie_counts");
+
+    public static readonly Histogram<long> TrendsFlushSize =
+        Meter.CreateHistogram<long>("cinematch.trends.flush.size", "{document}", "Documents written by one trends flush (movie_counts upserted or deleted, plus global_stats)");
 }

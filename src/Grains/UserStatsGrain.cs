@@ -89,6 +89,9 @@ public sealed partial class UserStatsGrain(
         return Task.FromResult(_stats);
     }
 
+    public Task<UserListDocument> GetListAsync() =>
+        Task.FromResult(new UserListDocument { UserId = UserId, Movies = [.. EnrichedFilms().Select(UserStatsCalculator.ToMovieItem)] });
+
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<MovieEvent>().ResumeAsync(this);
 
@@ -205,6 +208,7 @@ public sealed partial class UserStatsGrain(
         {
             state.State.List.PurgeTombstones(AllowedLateness);
             await SaveAndPublishAsync();
+            StatisticsMetrics.EventsApplied.Add(batch.Applied);
         }
         else if (batch.ProgressMoved)
         {

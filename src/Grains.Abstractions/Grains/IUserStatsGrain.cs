@@ -25,4 +25,8 @@ public interface IUserStatsGrain : IGrainWithStringKey
     /// <summary>The current <c>user_stats</c> document, or null when the user has no present entry.</summary>
     [Alias("GetStatsAsync")]
     Task<UserStatsDocument?> GetStatsAsync();
+
+    /// <summary>The films the user holds now, as user_stats sees them (completed from the catalog): what support looks at.</summary>
+    [Alias("GetListAsync")]
+    Task<UserListDocument> GetListAsync();
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using CineMatch.Catalog;
+using CineMatch.Documents;
 using CineMatch.Events;
+using CineMatch.Hosting.Security;
 using CineMatch.Wire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -27,13 +29,25 @@ public static partial class GatewayEndpoints
     public static IEndpointRouteBuilder MapCineMatchGateway(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/events", PostEventsAsync)
+            .RequireAuthorization(GatewayRoles.Ingest)
             .Accepts<JsonElement>("application/json")
             .Produces(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        routes.MapGet("/user-stats/{userId}", GetUserStatsAsync);
-        routes.MapGet("/trends/global", GetGlobalTrendsAsync);
-        routes.MapGet("/health", GetHealth);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Post one event or an array of them (role ingest)");
+        routes.MapGet("/user-stats/{userId}", GetUserStatsAsync)
+            .Produces<UserStatsDocument>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A user's user_stats document");
+        routes.MapGet("/trends/global", GetGlobalTrendsAsync)
+            .Produces<GlobalStatsDocument>()
+            .WithSummary("The global_stats document as it would be written now");
+        routes.MapGet("/health", GetHealth).WithSummary("Always 200 with the event log and the catalog size (see /health/ready)");
+        routes.MapSupportReads();
         routes.MapTrendsPage();
         return routes;
     }

@@ -1,4 +1,5 @@
 using CineMatch.Events;
+using CineMatch.Hosting.Observability;
 using CineMatch.Streaming.Kafka.Publishing;
 
 namespace CineMatch.Hosting.Gateway;
@@ -12,12 +13,14 @@ public sealed class KafkaEventPublisher(KafkaLogWriter writer, string topic) : I
     /// <exception cref="EventLogUnavailableException">The brokers did not acknowledge the whole batch in time (answer 503).</exception>
     public async Task PublishAsync(IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
+        using var span = GatewayTelemetry.StartPublish(topic, events.Count);
         try
         {
             await writer.WriteAsync(topic, events.Select(e => (e.Event.UserId, e.RawJson)).ToList(), cancellationToken);
         }
         catch (KafkaUnavailableException exception)
         {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.Message);
             throw new EventLogUnavailableException(exception.Message, exception);
         }
     }

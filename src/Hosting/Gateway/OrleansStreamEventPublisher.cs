@@ -1,4 +1,5 @@
 using CineMatch.Events;
+using CineMatch.Hosting.Observability;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -12,6 +13,7 @@ public sealed class OrleansStreamEventPublisher(IClusterClient client) : IEventP
 {
     public async Task PublishAsync(IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
+        using var span = GatewayTelemetry.StartPublish(StreamNames.UserMovieEvents, events.Count);
         var provider = client.GetStreamProvider(StreamNames.Provider);
         var perUser = events.GroupBy(incoming => incoming.Event.UserId, StringComparer.Ordinal);
         await Task.WhenAll(perUser.Select(user =>

@@ -8,8 +8,9 @@ namespace CineMatch.Hosting.Kafka;
 /// <summary>The provider's set-aside records as <c>dead_letters</c> documents, in whichever store the silo writes its documents to.</summary>
 public sealed class DeadLetterStoreSink(IRejectedEventSink store) : IKafkaDeadLetterSink
 {
-    public Task WriteAsync(KafkaDeadLetter deadLetter, CancellationToken cancellationToken) =>
-        store.DeadLetterAsync(
+    public async Task WriteAsync(KafkaDeadLetter deadLetter, CancellationToken cancellationToken)
+    {
+        await store.DeadLetterAsync(
             new DeadLetter
             {
                 Raw = deadLetter.Record.Value is { } value ? Encoding.UTF8.GetString(value) : "",
@@ -19,4 +20,6 @@ public sealed class DeadLetterStoreSink(IRejectedEventSink store) : IKafkaDeadLe
                 Time = deadLetter.Time.ToString("O"),
             },
             cancellationToken);
+        StatisticsMetrics.DeadLetters.Add(1);
+    }
 }

@@ -1,6 +1,8 @@
 using CineMatch.Events;
 using CineMatch.Hosting.Gateway;
 using CineMatch.Hosting;
+using CineMatch.Hosting.Observability;
+using CineMatch.Hosting.Security;
 using CineMatch.Silo.Demo;
 using CineMatch.Streaming.Kafka.Monitoring;
 using Orleans.Dashboard;
@@ -45,8 +47,10 @@ public static partial class ServeCommand
         {
             SiloHosting.ConfigureSilo(silo, settings);
             silo.AddDashboard();
+            silo.AddActivityPropagation();
         });
         builder.Services.AddCineMatchGateway(settings);
+        builder.AddCineMatchTelemetry("cinematch-silo");
         if (options.Has("--demo"))
         {
             builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -59,9 +63,8 @@ public static partial class ServeCommand
             LogStateInMemory(app.Logger, settings.KafkaBootstrapServers);
         }
 
-        app.UseExceptionHandler();
-        app.MapCineMatchGateway();
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.UseCineMatchGateway();
+        app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(GatewayRoles.Admin);
         if (settings.EventLog == EventLogKind.Kafka)
         {
             app.MapGet("/kafka/lag", (IKafkaLagMonitor lag) => Results.Ok(lag.GetLag()));
