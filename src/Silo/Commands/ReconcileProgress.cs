@@ -12,7 +12,7 @@ public sealed class ReconcileProgress : IReconcileProgress
     private readonly bool _terminal;
     private readonly TimeSpan _every;
     private readonly Stopwatch _clock = new();
-    private TimeSpan _lastShown = TimeSpan.MinValue;
+    private TimeSpan? _lastShown;
     private long _total;
 
     private ReconcileProgress(TextWriter output, bool terminal)
@@ -33,7 +33,7 @@ public sealed class ReconcileProgress : IReconcileProgress
 
     public void Checked(long users)
     {
-        if (_clock.Elapsed - _lastShown >= _every)
+        if (_lastShown is not { } shown || _clock.Elapsed - shown >= _every)
         {
             _lastShown = _clock.Elapsed;
             Show(users);
