@@ -18,7 +18,7 @@ public sealed class ReconcileRun(MongoServer server, IMongoDatabase database, st
     /// <summary>Runs <c>reconcile</c> with these extra arguments; returns the exit code and the run's report.</summary>
     public async Task<(int ExitCode, JsonObject Report)> RunAsync(params string[] args)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ClusterId"] = clusterId }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Orleans:ClusterId"] = clusterId }).Build();
         var before = await ReportIdsAsync();
         var exitCode = await ReconcileCommand.RunAsync(
             ["--mongo", server.ConnectionString, "--database", database.DatabaseNamespace.DatabaseName, .. args], configuration, Progress);
