@@ -1,3 +1,4 @@
+using CineMatch.Counting;
 using CineMatch.Statistics;
 using CineMatch.Statistics.MongoDB;
 using CineMatch.Tests.MongoDB;
@@ -10,12 +11,15 @@ namespace CineMatch.Tests.Reconcile;
 /// <summary>
 /// <c>reconcile --apply</c> against a running cluster: the grains adopt <c>movies</c>, so the cluster's next writes keep
 /// the repair; events sent while it runs end applied exactly once; a late event the stream set aside is reflected.
+/// And <c>IUserStatsGrain.ResyncFromHistoryAsync</c>, the adoption both reconcile and the bootstrap use.
 /// </summary>
 [Collection(MongoServerCollection.Name)]
 public sealed class ReconcileClusterTests(MongoServer server)
 {
     private readonly IMongoDatabase _database = server.NewDatabase();
     private readonly string _clusterId = "reconcile-" + Guid.NewGuid().ToString("N")[..8];
+
+    private IMongoCollection<BsonDocument> Movies => _database.GetCollection<BsonDocument>(CollectionNames.Movies);
 
     [Fact]
     public async Task Apply_makes_the_cluster_adopt_movies_and_events_during_the_run_are_applied_once()
@@ -63,5 +67,40 @@ public sealed class ReconcileClusterTests(MongoServer server)
         // Every stored document equals what movies gives, counts included: nothing lost, nothing counted twice.
         var (finalExit, final) = await run.RunAsync();
         Assert.True(finalExit == 0, $"drift after the repair and the cluster's next writes: {final.ToJsonString()}");
+    }
+
+    /// <summary>The adoption itself, one grain: the list follows movies, the counters get exactly the changes, a repeat changes nothing.</summary>
+    [Fact]
+    public async Task Resync_repairs_lost_adds_deletes_and_ratings_and_moves_each_counter_exactly_once()
+    {
+        await using var silo = await MongoSilo.StartAsync(server, _database, "resync-" + Guid.NewGuid().ToString("N")[..8], bootstrap: false);
+        await silo.AddAsync("alice", "Alien", 1979, T0);
+        await silo.AddAsync("alice", "Heat", 1995, T0.AddMinutes(1));
+        await silo.AddAsync("bob", "Heat", 1995, T0.AddMinutes(2));
+
+        // Behind the stream's back: Heat deleted (its DELETE lost), Alien re-rated, Ran added (its ADD lost).
+        await Movies.DeleteOneAsync(Builders<BsonDocument>.Filter.And(Builders<BsonDocument>.Filter.Eq("user_id", "alice"), Builders<BsonDocument>.Filter.Eq("name", "Heat")));
+        await Movies.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("name", "Alien"), Builders<BsonDocument>.Update.Set("rating", 1));
+        await MoviesCollection.InsertAsync(_database, [MoviesCollection.Film("alice", new WatchedFilm { Name = "Ran", Year = 1985, Rating = 5 }, T0.AddMinutes(3))]);
+        var alice = silo.Grains.GetGrain<IUserStatsGrain>("alice");
+        var heatBefore = await Tally("heat|1995");
+
+        await alice.ResyncFromHistoryAsync();
+
+        var stats = (await alice.GetStatsAsync())!;
+        Assert.Equal((2, 3.0), (stats.TotalWatched, stats.AvgRating));
+        // No watch dates: list order, which is added_at.
+        Assert.Equal(["Alien", "Ran"], stats.RecentMovies.Select(film => film.Name));
+        Assert.Equal((1L, heatBefore.Version + 1), ((await Tally("heat|1995")).Users, (await Tally("heat|1995")).Version));
+        Assert.Equal(1L, (await Tally("ran|1985")).Users);
+        var stored = await _database.GetCollection<BsonDocument>(CollectionNames.UserStats).Find(Builders<BsonDocument>.Filter.Eq("user_id", "alice")).SingleAsync();
+        Assert.Equal(2, stored["total_watched"].ToInt32());
+
+        // Again, with nothing new in movies: no counter moves.
+        var ranVersion = (await Tally("ran|1985")).Version;
+        await alice.ResyncFromHistoryAsync();
+        Assert.Equal((heatBefore.Version + 1, ranVersion), ((await Tally("heat|1995")).Version, (await Tally("ran|1985")).Version));
+
+        Task<CounterTally> Tally(string key) => silo.Grains.GetGrain<IMovieCounterGrain>(key).GetTallyAsync();
     }
 }
