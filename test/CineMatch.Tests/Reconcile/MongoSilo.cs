@@ -16,7 +16,8 @@ public sealed class MongoSilo : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly IMongoDatabase _database;
-    private long _offset;
+    // Shared by every silo of the process: a restarted silo must not reuse the offsets a grain already recorded as processed.
+    private static long s_offset;
 
     private MongoSilo(IHost host, IMongoDatabase database)
     {
@@ -56,7 +57,7 @@ public sealed class MongoSilo : IAsyncDisposable
 
     public Task SendAsync(MovieEvent movieEvent)
     {
-        var offset = Interlocked.Increment(ref _offset);
+        var offset = Interlocked.Increment(ref s_offset);
         return Grains.GetGrain<IUserStatsGrain>(movieEvent.UserId).ApplyAsync([new SequencedEvent(movieEvent with { Position = new LogPosition(0, offset) }, offset)]);
     }
 

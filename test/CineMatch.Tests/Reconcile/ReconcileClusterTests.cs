@@ -69,6 +69,30 @@ public sealed class ReconcileClusterTests(MongoServer server)
         Assert.True(finalExit == 0, $"drift after the repair and the cluster's next writes: {final.ToJsonString()}");
     }
 
+    [Fact]
+    public async Task Users_repaired_while_no_cluster_ran_are_resynced_at_the_next_start()
+    {
+        await using (var first = await MongoSilo.StartAsync(server, _database, _clusterId, bootstrap: false))
+        {
+            await first.AddAsync("alice", "Alien", 1979, T0);
+        }
+
+        await MoviesCollection.InsertAsync(_database, [MoviesCollection.Film("alice", new WatchedFilm { Name = "Ran", Year = 1985 }, T0.AddMinutes(1))]);
+        var (exitCode, report) = await new ReconcileRun(server, _database, _clusterId).RunAsync("--apply");
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("none running", (string)report["cluster"]!);
+        var store = new Statistics.MongoDB.Reconcile.MongoReconcileStore(_database);
+        Assert.Equal(["alice"], await store.PendingResyncAsync(default));
+        // The walk of every user is done already: only the pending path can repair alice's grain.
+        await store.SaveBootstrapMarkerAsync(new Statistics.MongoDB.Reconcile.BootstrapMarker(true, "alice", 1), DateTimeOffset.UtcNow, default);
+
+        await using var second = await MongoSilo.StartAsync(server, _database, _clusterId, bootstrap: true);
+
+        await Support.Eventually.TrueAsync(async () => (await store.PendingResyncAsync(default)).Count == 0, "the next start to resync the pending users", TimeSpan.FromMinutes(1));
+        await second.AddAsync("alice", "Zelig", 1983, T0.AddMinutes(2));
+        Assert.Equal(["Alien", "Ran", "Zelig"], (await second.Grains.GetGrain<IUserStatsGrain>("alice").GetStatsAsync())!.RecentMovies.Select(film => film.Name));
+    }
+
     /// <summary>The adoption itself, one grain: the list follows movies, the counters get exactly the changes, a repeat changes nothing.</summary>
     [Fact]
     public async Task Resync_repairs_lost_adds_deletes_and_ratings_and_moves_each_counter_exactly_once()
