@@ -93,6 +93,19 @@ public sealed partial class GlobalTrendsGrain(
         await _flush;
     }
 
+    public Task RewriteAsync(IReadOnlyList<string> filmKeys)
+    {
+        foreach (var key in filmKeys)
+        {
+            // A film no counter reported has no user: its document is deleted (a zero tally loses to any real report).
+            _latest.TryAdd(key, new CounterTally { CounterKey = key });
+            _changedFilms.Add(key);
+        }
+
+        _changed = true;
+        return FlushAsync();
+    }
+
     private void Take(CounterTally tally)
     {
         _latest[tally.CounterKey] = tally;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CineMatch.Events;
+using CineMatch.Hosting.Bootstrap;
 using CineMatch.Persistence.MongoDB;
 using CineMatch.Persistence.MongoDB.Storage;
 using CineMatch.Statistics.MongoDB;
@@ -42,6 +43,7 @@ public static class SiloHosting
             silo.UseKubernetesHostingWhenEnabled();
             silo.UseMongoDB(settings.MongoConnectionString!, settings.MongoDatabase);
             silo.AddMongoDBGrainStorage(StorageNames.PubSub, settings.ConfigureMongoConnection);
+            silo.Services.AddHistoryBootstrap();
         }
         else
         {

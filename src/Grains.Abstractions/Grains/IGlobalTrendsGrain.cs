@@ -18,4 +18,11 @@ public interface IGlobalTrendsGrain : IGrainWithIntegerKey
     /// <summary>Writes the documents now if anything changed since the last write.</summary>
     [Alias("FlushAsync")]
     Task FlushAsync();
+
+    /// <summary>
+    /// Writes these films' <c>movie_counts</c> (deleting those no counter holds) and <c>global_stats</c> now, changed
+    /// or not: reconcile repaired documents behind the cluster's back, and the cluster must write last.
+    /// </summary>
+    [Alias("RewriteAsync")]
+    Task RewriteAsync(IReadOnlyList<string> filmKeys);
 }
