@@ -267,13 +267,16 @@ public sealed partial class UserStatsGrain(
     {
         _stats = ComputeStats(films);
         _statsComputed = true;
-        if (_stats is null)
+        using (StatisticsTracing.StartUserStatsWrite(UserId, deletes: _stats is null))
         {
-            await statsSink.DeleteAsync(UserId, CancellationToken.None);
-        }
-        else
-        {
-            await statsSink.UpsertAsync(_stats, CancellationToken.None);
+            if (_stats is null)
+            {
+                await statsSink.DeleteAsync(UserId, CancellationToken.None);
+            }
+            else
+            {
+                await statsSink.UpsertAsync(_stats, CancellationToken.None);
+            }
         }
 
         await WriteAffinitiesAsync(films, plannedAffinities);

@@ -6,7 +6,8 @@ namespace CineMatch.Hosting.Gateway;
 
 /// <summary>
 /// The gateway's way onto the <c>user-movie-events</c> log: the record is exactly what the FastAPI backend
-/// would write (key = user_id, value = the event's JSON as received), so consumers cannot tell them apart.
+/// would write (key = user_id, value = the event's JSON as received), so consumers cannot tell them apart; the
+/// writer adds the publish span's context as a <c>traceparent</c> header, by which the trace reaches the grains.
 /// </summary>
 public sealed class KafkaEventPublisher(KafkaLogWriter writer, string topic) : IEventPublisher
 {

@@ -8,7 +8,7 @@ namespace CineMatch.Hosting.Kafka;
 
 /// <summary>
 /// The backend's records as <see cref="MovieEvent"/>s: plain JSON values keyed by <c>user_id</c>, no Orleans
-/// headers. The stream is (<c>user-movie-events</c> unless told otherwise, the event's <c>user_id</c>), and each event carries its
+/// headers (a <c>traceparent</c> header, when present, is the provider's business). The stream is (<c>user-movie-events</c> unless told otherwise, the event's <c>user_id</c>), and each event carries its
 /// record's position, by which the user's grain recognises a redelivery.
 /// </summary>
 public sealed class MovieEventDataAdapter(string streamNamespace = StreamNames.UserMovieEvents) : IKafkaDataAdapter

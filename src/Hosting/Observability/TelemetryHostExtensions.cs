@@ -1,4 +1,5 @@
 using CineMatch.Streaming.Kafka.Monitoring;
+using CineMatch.Streaming.Kafka.Tracing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -9,7 +10,7 @@ public static class TelemetryHostExtensions
 {
     /// <summary>
     /// OpenTelemetry metrics (CineMatch's meters, the Kafka provider's, Orleans', ASP.NET Core's, HttpClient's) for
-    /// <c>/metrics</c>, and traces (HTTP, Orleans grain calls); both also to OTLP when <c>Telemetry:Otlp:Endpoint</c> is set.
+    /// <c>/metrics</c>, and traces (HTTP, the Kafka provider's process spans, Orleans grain calls, the user_stats write); both also to OTLP when <c>Telemetry:Otlp:Endpoint</c> is set.
     /// </summary>
     public static IHostApplicationBuilder AddCineMatchTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -31,7 +32,7 @@ public static class TelemetryHostExtensions
             {
                 tracing.AddAspNetCoreInstrumentation(http => http.Filter = context => !context.Request.Path.StartsWithSegments("/metrics"))
                     .AddHttpClientInstrumentation()
-                    .AddSource(GatewayTelemetry.SourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application");
+                    .AddSource(GatewayTelemetry.SourceName, KafkaTracing.SourceName, StatisticsTracing.SourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application");
                 if (telemetry.OtlpEndpoint is { } endpoint)
                 {
                     tracing.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);

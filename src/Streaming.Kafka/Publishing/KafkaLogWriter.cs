@@ -1,6 +1,7 @@
 using System.Text;
 using CineMatch.Streaming.Kafka.DataAdapter;
 using CineMatch.Streaming.Kafka.Hosting;
+using CineMatch.Streaming.Kafka.Tracing;
 using Confluent.Kafka;
 
 namespace CineMatch.Streaming.Kafka.Publishing;
@@ -8,7 +9,8 @@ namespace CineMatch.Streaming.Kafka.Publishing;
 /// <summary>
 /// An idempotent producer (acks=all, no duplicates on retry) that completes a batch only once the brokers
 /// acknowledged every record of it, or fails with <see cref="KafkaUnavailableException"/> within the
-/// configured time. Thread-safe; one per process is enough.
+/// configured time. Each record carries its headers and, unless they hold one, the current activity's trace
+/// context (see <see cref="KafkaTracing"/>). Thread-safe; one per process is enough.
 /// </summary>
 public sealed class KafkaLogWriter : IDisposable
 {
@@ -45,7 +47,7 @@ public sealed class KafkaLogWriter : IDisposable
         try
         {
             var acknowledgements = records
-                .Select(record => _producer.ProduceAsync(topic, new Message<byte[]?, byte[]> { Key = record.Key, Value = record.Value }, cancellationToken))
+                .Select(record => _producer.ProduceAsync(topic, new Message<byte[]?, byte[]> { Key = record.Key, Value = record.Value, Headers = KafkaTracing.ToHeaders(record) }, cancellationToken))
                 .ToList();
             // librdkafka fails each record after message.timeout.ms; the extra second only guards against a lost callback.
             await Task.WhenAll(acknowledgements).WaitAsync(_options.AckTimeout + TimeSpan.FromSeconds(1), cancellationToken);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CineMatch.Streaming.Kafka.DataAdapter;
+using CineMatch.Streaming.Kafka.Tracing;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -24,10 +26,18 @@ public sealed class KafkaBatchContainer : IBatchContainer
         Offsets = offsets;
         _records = records;
         SequenceToken = new KafkaOffsetToken(offsets[0], 0);
+        if (records is [var first, ..])
+        {
+            (TraceParent, TraceState) = KafkaTracing.Extract(first);
+        }
     }
 
     [NonSerialized]
     private readonly IReadOnlyList<KafkaRecord>? _records;
+
+    // The reading silo's process span, from the first delivery until the receiver hears the batch is done.
+    [NonSerialized]
+    private Activity? _processing;
 
     [Id(0)]
     public StreamId StreamId { get; }
@@ -46,6 +56,13 @@ public sealed class KafkaBatchContainer : IBatchContainer
     [Id(4)]
     public StreamSequenceToken SequenceToken { get; }
 
+    /// <summary>The W3C trace context of the first record's producer (its <c>traceparent</c> header), if it sent one.</summary>
+    [Id(5)]
+    public string? TraceParent { get; }
+
+    [Id(6)]
+    public string? TraceState { get; }
+
     /// <summary>
     /// The records as received, kept only in the silo that read them (not serialized): what goes to the
     /// dead-letter sink if the batch has to be set aside.
@@ -60,7 +77,55 @@ public sealed class KafkaBatchContainer : IBatchContainer
             .Where(entry => entry.item is T)
             .Select(entry => Tuple.Create((T)entry.item, (StreamSequenceToken)new KafkaOffsetToken(Offsets[entry.index], entry.index)));
 
-    public bool ImportRequestContext() => false;
+    /// <summary>
+    /// Continues the first record's trace in the delivery: the context goes into the <see cref="RequestContext"/>
+    /// under the W3C names Orleans' activity propagation reads (<c>traceparent</c>, <c>tracestate</c>); and in the
+    /// silo that read the batch, the process span becomes the current activity, because Orleans' outgoing call filter
+    /// parents the delivery call's span on the current activity and overwrites <c>traceparent</c> with it.
+    /// Orleans calls this just before the delivery call, in the same synchronous turn of an async method, so the
+    /// current activity does not outlive that method.
+    /// </summary>
+    public bool ImportRequestContext()
+    {
+        if (TraceParent is null)
+        {
+            return false;
+        }
+
+        RequestContext.Set(KafkaTracing.TraceParentHeader, TraceParent);
+        if (TraceState is not null)
+        {
+            RequestContext.Set(KafkaTracing.TraceStateHeader, TraceState);
+        }
+
+        if (_records is [var first, ..])
+        {
+            _processing ??= KafkaTracing.StartProcessing(first.Topic, Partition, FirstOffset, Events.Count, TraceParent, TraceState);
+            if (_processing is { } processing)
+            {
+                Activity.Current = processing;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends the process span once every consumer completed the batch, or it was set aside (<paramref name="failure"/>).</summary>
+    internal void EndProcessing(string? failure = null)
+    {
+        if (_processing is not { } processing)
+        {
+            return;
+        }
+
+        if (failure is not null)
+        {
+            processing.SetStatus(ActivityStatusCode.Error, failure);
+        }
+
+        processing.Stop();
+        _processing = null;
+    }
 
     public override string ToString() => $"{StreamId} {SequenceToken} x{Events.Count}";
 }

@@ -2,6 +2,7 @@ using CineMatch.Streaming.Kafka.Checkpointing;
 using CineMatch.Streaming.Kafka.DataAdapter;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Monitoring;
+using CineMatch.Streaming.Kafka.Tracing;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Orleans.Providers.Streams.Common;
@@ -110,9 +111,11 @@ internal sealed partial class KafkaPartitionReceiver(
             switch (message)
             {
                 case SetAsideBatch setAside:
+                    setAside.Batch.EndProcessing(setAside.Reason);
                     _setAsideNotYetDurable.Add(setAside);
                     break;
                 case KafkaBatchContainer completed:
+                    completed.EndProcessing();
                     _tracker.Completed(completed.FirstOffset);
                     break;
             }
@@ -221,7 +224,7 @@ internal sealed partial class KafkaPartitionReceiver(
                 break;
             }
 
-            records.Add(new KafkaRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key, result.Message.Value, result.Message.Timestamp.UtcDateTime));
+            records.Add(new KafkaRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key, result.Message.Value, result.Message.Timestamp.UtcDateTime, KafkaTracing.FromHeaders(result.Message.Headers)));
         }
 
         if (records.Count > 0)

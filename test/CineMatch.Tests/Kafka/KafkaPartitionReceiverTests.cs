@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using CineMatch.Streaming.Kafka.DataAdapter;
 using CineMatch.Streaming.Kafka.Hosting;
 using CineMatch.Streaming.Kafka.Monitoring;
+using CineMatch.Streaming.Kafka.Publishing;
 using CineMatch.Streaming.Kafka.Receiving;
 using CineMatch.Tests.Support;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Providers.Streams.Common;
+using Orleans.Runtime;
 using Orleans.Streams;
 
 namespace CineMatch.Tests.Kafka;
@@ -38,6 +41,37 @@ public sealed class KafkaPartitionReceiverTests(KafkaBrokerFixture kafka)
         Assert.Equal(5, monitor.Calls.Where(c => c.Kind == "received").Sum(c => c.Count));
         Assert.Contains(monitor.Calls, c => c.Kind == "read" && c.Success);
         Assert.Equal([true], monitor.Calls.Where(c => c.Kind == "shutdown").Select(c => c.Success));
+    }
+
+    [Fact]
+    public async Task A_records_headers_and_its_producers_trace_context_arrive_with_the_batch()
+    {
+        var topic = kafka.NewTopic(1);
+        string? producerId;
+        using (var writer = new KafkaLogWriter(new KafkaConnectionOptions { BootstrapServers = kafka.BootstrapServers }, new KafkaPublisherOptions { Topic = topic }))
+        using (var producer = new Activity("producer").SetIdFormat(ActivityIdFormat.W3C).Start())
+        {
+            await writer.WriteAsync(topic, [new KafkaMessage("user"u8.ToArray(), "event"u8.ToArray(), [new KafkaHeader("tenant", "blue"u8.ToArray())])], CancellationToken.None);
+            producerId = producer.Id;
+        }
+
+        IQueueAdapterReceiver receiver = Receiver(topic, new RecordingReceiverMonitor());
+        var batches = new List<IBatchContainer>();
+        await Eventually.TrueAsync(async () =>
+        {
+            batches.AddRange(await receiver.GetQueueMessagesAsync(100, CancellationToken.None));
+            return batches.Count > 0;
+        }, TimeSpan.FromSeconds(30), () => "the record read back");
+        await receiver.Shutdown(TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        var batch = Assert.IsType<KafkaBatchContainer>(Assert.Single(batches));
+        var record = Assert.Single(batch.Records);
+        Assert.Equal("blue"u8.ToArray(), record.Header("tenant"));
+        Assert.Equal(producerId, batch.TraceParent);
+        // Orleans imports this into the delivery call, where its activity propagation reads it.
+        Assert.True(batch.ImportRequestContext());
+        Assert.Equal(producerId, RequestContext.Get("traceparent"));
+        RequestContext.Clear();
     }
 
     private KafkaPartitionReceiver Receiver(string topic, IQueueAdapterReceiverMonitor monitor) => new(
