@@ -73,6 +73,8 @@ public sealed partial class UserStatsGrain(
         // As of now, after every sequence: the truth just read reflects what happened before it was read.
         state.State.List.Adopt(truth, HistorySequenceBase, EventStamp.Of(time.GetUtcNow(), long.MaxValue));
         state.State.Hydrated = true;
+        // Reconcile may have written user_affinities before this call: the grain rewrites them from its own list.
+        state.State.Affinities.MarkAllUnknown();
         await AheadOfStorageOnFailureAsync(SaveAndPublishAsync);
         await DeliverOutboxAsync();
         LogResynced(logger, UserId, truth.Count);

@@ -19,6 +19,9 @@ public static class DocumentDrift
         "most_watched_directors", "best_rated_directors", "most_watched_actors", "best_rated_actors", "stats_version",
     ];
 
+    /// <summary>The fields of <c>user_affinities</c> reconcile compares: CONTRACT-V6 section 3 without the write's time.</summary>
+    public static readonly IReadOnlyList<string> UserAffinityFields = ["user_id", "type", "name", "name_key", "count", "sum_voti"];
+
     public static readonly IReadOnlyList<string> MovieCountFields = ["title", "year", "count"];
 
     public static readonly IReadOnlyList<string> GlobalStatsFields = ["top_movies", "trending_genres", "genre_counts", "total_users", "total_entries"];

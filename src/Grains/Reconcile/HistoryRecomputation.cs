@@ -9,8 +9,8 @@ namespace CineMatch.Reconcile;
 /// <summary>
 /// A user's documents from their stored films, by the code path a user's grain takes in
 /// <c>ResyncFromHistoryAsync</c>: the films adopted into a <see cref="WatchList"/>, enriched by
-/// <see cref="FilmEnricher"/>, computed by <see cref="UserStatsCalculator"/>, contributed through a
-/// <see cref="MembershipLedger"/>. Reconcile and the grains therefore cannot disagree about a rule.
+/// <see cref="FilmEnricher"/>, computed by <see cref="UserStatsCalculator"/> and <see cref="AffinityCalculator"/>,
+/// contributed through a <see cref="MembershipLedger"/>. Reconcile and the grains therefore cannot disagree about a rule.
 /// </summary>
 public static class HistoryRecomputation
 {
@@ -27,8 +27,6 @@ public static class HistoryRecomputation
         var films = list.PresentFilms().Select(film => FilmEnricher.Enrich(film, catalog)).ToList();
         var ledger = new MembershipLedger();
         ledger.Reconcile(userId, films);
-        // TODO(issue 9 item 6): once the grain writes the V6 flat counters and user_affinities, compute them here
-        // from the same `films` (FlatCountersCalculator, AffinityCalculator) so reconcile compares them too.
-        return new UserTruth(userId, UserStatsCalculator.Compute(userId, films, now, source), ledger.Contributions);
+        return new UserTruth(userId, UserStatsCalculator.Compute(userId, films, now, source), ledger.Contributions, AffinityCalculator.Compute(userId, films));
     }
 }

@@ -55,6 +55,19 @@ public sealed class AffinityLedger
         return new AffinityChanges(upserts, [.. deleted.Select(key => prefix + key)], introduces);
     }
 
+    /// <summary>
+    /// Someone else may have written the collection (reconcile, from a <c>movies</c> read that may predate the
+    /// grain's last events): every id is marked unknown, so the next plan rewrites each current affinity and
+    /// deletes each id no longer current, whatever the hashes said.
+    /// </summary>
+    public void MarkAllUnknown()
+    {
+        foreach (var key in Written.Keys.ToList())
+        {
+            Written[key] = Unknown;
+        }
+    }
+
     /// <summary>The collection took <paramref name="changes"/>: their ids are known again.</summary>
     public void Confirm(string userId, AffinityChanges changes)
     {

@@ -12,7 +12,7 @@ namespace CineMatch.Silo.Commands;
 /// <summary>
 /// <c>reconcile [--apply] [--mongo URL] [--database NAME] [--users ID,...]</c>: recomputes every statistics document
 /// from <c>movies</c> and <c>movies_catalog</c>, reports drift to <c>reconcile_reports</c> and, with <c>--apply</c>,
-/// corrects it and has a running cluster (found through MongoDB clustering, as the gateway finds it) adopt it.
+/// corrects it (<c>user_affinities</c> too, unless <c>Statistics:WriteAffinities</c> is false) and has a running cluster (found through MongoDB clustering, as the gateway finds it) adopt it.
 /// Exit codes: 0 no drift, or drift corrected; 1 drift found and not corrected; 2 error.
 /// </summary>
 public static partial class ReconcileCommand
@@ -42,6 +42,8 @@ public static partial class ReconcileCommand
             ? [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)]
             : null;
         var apply = options.Has("--apply");
+        // As the silo reads them: whether user_affinities is written at all, and the zone of its updated_at.
+        var statistics = configuration.GetSection(StatisticsOptions.Section).Get<StatisticsOptions>() ?? new StatisticsOptions();
 
         using var services = BuildServices(settings);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("CineMatch.Reconcile");
@@ -50,8 +52,8 @@ public static partial class ReconcileCommand
             var database = new MongoClient(settings.MongoConnectionString).GetDatabase(settings.MongoDatabase);
             var catalog = new CatalogIndex(await services.GetRequiredService<ICatalogSource>().LoadAsync(CancellationToken.None));
             var store = new MongoReconcileStore(database);
-            var service = new ReconcileService(store, catalog, services.GetRequiredService<IUserStatsSink>(), services.GetRequiredService<ITrendsSink>(),
-                TimeProvider.System, services.GetRequiredService<ILogger<ReconcileService>>());
+            var service = new ReconcileService(store, catalog, services.GetRequiredService<IUserStatsSink>(), services.GetRequiredService<IUserAffinitySink>(),
+                statistics, services.GetRequiredService<ITrendsSink>(), TimeProvider.System, services.GetRequiredService<ILogger<ReconcileService>>());
 
             await using var cluster = apply ? await ClusterConnection.TryConnectAsync(settings, ClusterConnectTimeout, logger) : null;
             var adoption = cluster is null ? null : new GrainClusterAdoption(cluster.Grains, AdoptionConcurrency, $"cluster {settings.ClusterId}");

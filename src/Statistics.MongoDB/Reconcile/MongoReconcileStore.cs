@@ -11,9 +11,10 @@ namespace CineMatch.Statistics.MongoDB.Reconcile;
 
 /// <summary>
 /// What reconcile and the bootstrap read from MongoDB, streamed in <c>user_id</c> order so that memory holds one
-/// user at a time: <c>movies</c> and <c>user_stats</c> are read by two sorted cursors and merged, which also finds
-/// the statistics of users who hold no film any more. Sorting uses the index on <c>user_id</c> (the backend queries
-/// <c>movies</c> by it); without one the server sorts on disk.
+/// user at a time: <c>movies</c>, <c>user_stats</c> and <c>user_affinities</c> are read by sorted cursors and
+/// merged, which also finds the documents of users who hold no film any more. Sorting uses the index on
+/// <c>user_id</c> (the backend queries <c>movies</c> by it; <c>idx_user_type_count</c> starts with it); without one
+/// the server sorts on disk.
 /// </summary>
 public sealed class MongoReconcileStore(IMongoDatabase database)
 {
@@ -23,6 +24,8 @@ public sealed class MongoReconcileStore(IMongoDatabase database)
     private IMongoCollection<BsonDocument> Movies => database.GetCollection<BsonDocument>(CollectionNames.Movies);
 
     private IMongoCollection<BsonDocument> UserStats => database.GetCollection<BsonDocument>(CollectionNames.UserStats);
+
+    private IMongoCollection<BsonDocument> UserAffinities => database.GetCollection<BsonDocument>(CollectionNames.UserAffinities);
 
     private IMongoCollection<BsonDocument> Bootstrap => database.GetCollection<BsonDocument>(ReconcileCollections.Bootstrap);
 
@@ -37,33 +40,30 @@ public sealed class MongoReconcileStore(IMongoDatabase database)
         return counted?["users"].ToInt64() ?? 0;
     }
 
-    /// <summary>Every user who holds films or stored statistics, in <c>user_id</c> order (ordinal), one at a time.</summary>
-    public async IAsyncEnumerable<StoredUser> UsersAsync(IReadOnlyCollection<string>? only, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Every user who holds films, stored statistics or (with <paramref name="withAffinities"/>) stored
+    /// <c>user_affinities</c>, in <c>user_id</c> order (ordinal), one at a time.
+    /// </summary>
+    public async IAsyncEnumerable<StoredUser> UsersAsync(IReadOnlyCollection<string>? only, bool withAffinities, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var films = new SortedUserGroups(await SortedByUserAsync(Movies, only, cancellationToken), cancellationToken);
         await using var stats = new SortedUserGroups(await SortedByUserAsync(UserStats, only, cancellationToken), cancellationToken);
-        await films.MoveNextAsync();
-        await stats.MoveNextAsync();
-        while (films.Current is not null || stats.Current is not null)
+        await using var affinities = withAffinities ? new SortedUserGroups(await SortedByUserAsync(UserAffinities, only, cancellationToken), cancellationToken) : null;
+        SortedUserGroups?[] groups = [films, stats, affinities];
+        foreach (var group in groups.OfType<SortedUserGroups>())
         {
-            var order = (films.Current, stats.Current) switch
-            {
-                (null, _) => 1,
-                (_, null) => -1,
-                var (f, s) => string.CompareOrdinal(f.Value.UserId, s.Value.UserId),
-            };
-            var userId = order <= 0 ? films.Current!.Value.UserId : stats.Current!.Value.UserId;
-            var history = order <= 0 ? MovieDocuments.ToEvents(userId, films.Current!.Value.Documents) : [];
-            var stored = order >= 0 ? ToJson(stats.Current!.Value.Documents[0]) : null;
-            yield return new StoredUser(userId, history, stored);
-            if (order <= 0)
-            {
-                await films.MoveNextAsync();
-            }
+            await group.MoveNextAsync();
+        }
 
-            if (order >= 0)
+        while (groups.Select(group => group?.Current?.UserId).Where(id => id is not null).Min(StringComparer.Ordinal) is { } userId)
+        {
+            var history = At(films, userId) ? MovieDocuments.ToEvents(userId, films.Current!.Value.Documents) : [];
+            var stored = At(stats, userId) ? ToJson(stats.Current!.Value.Documents[0]) : null;
+            List<JsonObject> storedAffinities = At(affinities, userId) ? [.. affinities!.Current!.Value.Documents.Select(ToJson)] : [];
+            yield return new StoredUser(userId, history, stored, storedAffinities);
+            foreach (var group in groups.Where(group => At(group, userId)))
             {
-                await stats.MoveNextAsync();
+                await group!.MoveNextAsync();
             }
         }
     }
@@ -161,6 +161,8 @@ public sealed class MongoReconcileStore(IMongoDatabase database)
         Pending.DeleteOneAsync(Builders<BsonDocument>.Filter.Eq("_id", userId), cancellationToken);
 
     private IMongoCollection<BsonDocument> Pending => database.GetCollection<BsonDocument>(ReconcileCollections.PendingResync);
+
+    private static bool At(SortedUserGroups? group, string userId) => group?.Current is { } current && string.Equals(current.UserId, userId, StringComparison.Ordinal);
 
     private static JsonObject ToJson(BsonDocument document) => BsonJson.FromBson<JsonObject>(document, DocumentJson.Options)!;
 

@@ -18,7 +18,7 @@ namespace CineMatch.Statistics.MongoDB.Reconcile;
 /// </summary>
 /// <remarks>
 /// Order of a run with a cluster: (1) users in <c>user_id</c> order, each compared and, when drifted, its
-/// <c>user_stats</c> written; (2) films and <c>global_stats</c> compared and written; (3) the drifted users' grains
+/// <c>user_stats</c> and <c>user_affinities</c> written; (2) films and <c>global_stats</c> compared and written; (3) the drifted users' grains
 /// resync from <c>movies</c>, then the trends grain rewrites the drifted films and <c>global_stats</c>. The grains
 /// write last, from their own state: an event that arrived during the run is in it once (the grain is the only
 /// one that applies events; reconcile never touches a counter), so nothing is lost or counted twice.
@@ -27,6 +27,8 @@ public sealed partial class ReconcileService(
     MongoReconcileStore store,
     IMovieCatalog catalog,
     IUserStatsSink userStats,
+    IUserAffinitySink userAffinities,
+    StatisticsOptions statistics,
     ITrendsSink trends,
     TimeProvider time,
     ILogger<ReconcileService> logger)
@@ -38,27 +40,32 @@ public sealed partial class ReconcileService(
         ArgumentNullException.ThrowIfNull(request);
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
-        var report = new DriftReport($"reconcile-{started:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}", started, request.Apply, request.Users);
+        var report = new DriftReport($"reconcile-{started:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}", started, request.Apply, request.Users)
+        {
+            AffinitiesCompared = statistics.WriteAffinities,
+        };
         var total = await store.CountUsersAsync(request.Users, cancellationToken);
         progress?.Started(total);
 
         // Users: one at a time. What is kept across users is bounded by films (GlobalTruth) and by drifted users' ids.
         var global = new GlobalTruth();
         var drifted = new List<string>();
-        await foreach (var user in store.UsersAsync(request.Users, cancellationToken))
+        await foreach (var user in store.UsersAsync(request.Users, statistics.WriteAffinities, cancellationToken))
         {
             var truth = HistoryRecomputation.Recompute(user.UserId, user.History, catalog, time.GetUtcNow(), Source);
             global.Add(truth);
             var computed = truth.Stats is null ? null : ToJson(truth.Stats);
             var comparison = DocumentComparison.Of(computed, user.StoredStats, DocumentDrift.UserStatsFields, DocumentDrift.HoldsStatistics(user.StoredStats));
             report.AddUser(user.UserId, comparison);
-            if (comparison.Drifted)
+            if (comparison.Drifted && request.Apply)
+            {
+                await WriteUserAsync(user.UserId, truth.Stats, cancellationToken);
+            }
+
+            var affinitiesDrifted = statistics.WriteAffinities && await CompareAffinitiesAsync(user, truth, report, request.Apply, cancellationToken);
+            if (comparison.Drifted || affinitiesDrifted)
             {
                 drifted.Add(user.UserId);
-                if (request.Apply)
-                {
-                    await WriteUserAsync(user.UserId, truth.Stats, cancellationToken);
-                }
             }
 
             progress?.Checked(report.UsersChecked);
@@ -130,6 +137,34 @@ public sealed partial class ReconcileService(
                 upserts.Add(computed);
             }
         }
+    }
+
+    /// <summary>Compares the user's <c>user_affinities</c> and, with <paramref name="apply"/>, writes the corrections as the grain's sink does.</summary>
+    /// <returns>Whether any document drifted.</returns>
+    private async Task<bool> CompareAffinitiesAsync(StoredUser user, UserTruth truth, DriftReport report, bool apply, CancellationToken cancellationToken)
+    {
+        var upserts = new List<UserAffinityDocument>();
+        var deletes = new List<string>();
+        foreach (var (id, comparison, computed) in UserAffinityDrift.Compare(truth.Affinities, user.StoredAffinities))
+        {
+            report.AddAffinity(id, comparison);
+            if (comparison.Drifted && computed is null)
+            {
+                deletes.Add(id);
+            }
+            else if (comparison.Drifted)
+            {
+                upserts.Add(computed!);
+            }
+        }
+
+        if (apply && upserts.Count + deletes.Count > 0)
+        {
+            var stamp = DocumentJson.FormatBackendTime(time.GetUtcNow(), statistics.ResolveTimeZone());
+            await userAffinities.WriteAsync(user.UserId, [.. upserts.Select(affinity => affinity with { UpdatedAt = stamp })], deletes, cancellationToken);
+        }
+
+        return upserts.Count + deletes.Count > 0;
     }
 
     private Task WriteUserAsync(string userId, UserStatsDocument? stats, CancellationToken cancellationToken) =>

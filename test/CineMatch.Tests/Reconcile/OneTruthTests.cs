@@ -9,7 +9,7 @@ namespace CineMatch.Tests.Reconcile;
 
 /// <summary>
 /// One truth: on every golden scenario, the documents the C# reconcile computes from a <c>movies</c> collection holding
-/// the scenario's final lists equal the golden documents, the replay command's output (the grains fed the events), and
+/// the scenario's final lists equal the golden documents (<c>user_affinities</c> included), the replay command's output (the grains fed the events), and
 /// the Python reconcile functions' output (cluster/spark) for the same <c>movies</c>.
 /// </summary>
 [Collection(MongoServerCollection.Name)]
@@ -36,11 +36,17 @@ public sealed class OneTruthTests(MongoServer server) : IDisposable
         var (exitCode, report) = await new ReconcileRun(server, database, "one-truth-" + scenario).RunAsync("--apply");
         Assert.Equal(0, exitCode);
         Assert.Equal(golden.UserStats.Count, (long)report["user_stats_missing"]!);
+        Assert.Equal(golden.UserAffinities.Count, (long)report["user_affinities_missing"]!);
         var stored = await GoldenDocuments.StoredInAsync(database);
 
+        golden.AssertAffinitiesMatch(stored.UserAffinities);
         golden.AssertStatisticsMatch(stored.UserStats, stored.MovieCounts, stored.GlobalStats);
-        ScenarioWith("replay", golden, await ReplayOutputAsync(golden)).AssertStatisticsMatch(stored.UserStats, stored.MovieCounts, stored.GlobalStats);
-        ScenarioWith("python", golden, await PythonOutputAsync(golden, MoviesCollection.JsonLines(movies))).AssertStatisticsMatch(stored.UserStats, stored.MovieCounts, stored.GlobalStats);
+        var replay = ScenarioWith("replay", golden, await ReplayOutputAsync(golden));
+        replay.AssertStatisticsMatch(stored.UserStats, stored.MovieCounts, stored.GlobalStats);
+        replay.AssertAffinitiesMatch(stored.UserAffinities);
+        var python = ScenarioWith("python", golden, await PythonOutputAsync(golden, MoviesCollection.JsonLines(movies)));
+        python.AssertStatisticsMatch(stored.UserStats, stored.MovieCounts, stored.GlobalStats);
+        python.AssertAffinitiesMatch(stored.UserAffinities);
     }
 
     private async Task<string> ReplayOutputAsync(GoldenScenario golden)
@@ -81,10 +87,14 @@ public sealed class OneTruthTests(MongoServer server) : IDisposable
             File.Copy(Path.Combine(golden.Folder, "expected", file), Path.Combine(folder, "expected", file));
         }
 
-        foreach (var file in (string[])["user_stats.jsonl", "movie_counts.jsonl", "global_stats.json"])
+        foreach (var file in (string[])["user_stats.jsonl", "user_affinities.jsonl", "movie_counts.jsonl", "global_stats.json"])
         {
             File.Copy(Path.Combine(documents, file), Path.Combine(folder, "expected", file));
         }
+
+        // The V6 flat counters: a file of their own from Python; inside user_stats.jsonl from the replay.
+        var flat = Path.Combine(documents, "user_stats_v6.jsonl");
+        File.Copy(File.Exists(flat) ? flat : Path.Combine(documents, "user_stats.jsonl"), Path.Combine(folder, "expected", "user_stats_v6.jsonl"));
 
         return GoldenScenario.LoadFrom(folder);
     }

@@ -21,6 +21,8 @@ public sealed class ReconcileClusterTests(MongoServer server)
 
     private IMongoCollection<BsonDocument> Movies => _database.GetCollection<BsonDocument>(CollectionNames.Movies);
 
+    private IMongoCollection<BsonDocument> Affinities => _database.GetCollection<BsonDocument>(CollectionNames.UserAffinities);
+
     [Fact]
     public async Task Apply_makes_the_cluster_adopt_movies_and_events_during_the_run_are_applied_once()
     {
@@ -91,6 +93,29 @@ public sealed class ReconcileClusterTests(MongoServer server)
         await Support.Eventually.TrueAsync(async () => (await store.PendingResyncAsync(default)).Count == 0, "the next start to resync the pending users", TimeSpan.FromMinutes(1));
         await second.AddAsync("alice", "Zelig", 1983, T0.AddMinutes(2));
         Assert.Equal(["Alien", "Ran", "Zelig"], (await second.Grains.GetGrain<IUserStatsGrain>("alice").GetStatsAsync())!.RecentMovies.Select(film => film.Name));
+    }
+
+    /// <summary>
+    /// A resync leaves <c>user_affinities</c> as the grain's list gives them whatever the collection held before: a
+    /// reconcile that read <c>movies</c> before the grain's last events writes figures the grain's ledger would
+    /// otherwise take for its own, and the grain's later writes would never correct them.
+    /// </summary>
+    [Fact]
+    public async Task Resync_rewrites_affinities_written_behind_the_grains_back()
+    {
+        await using var silo = await MongoSilo.StartAsync(server, _database, "resync-" + Guid.NewGuid().ToString("N")[..8], bootstrap: false);
+        await MoviesCollection.InsertAsync(_database, [MoviesCollection.Film("alice", new WatchedFilm { Name = "Ran", Year = 1985, Rating = 4, Genres = ["Drama"] }, T0)]);
+        var alice = silo.Grains.GetGrain<IUserStatsGrain>("alice");
+        await alice.ResyncFromHistoryAsync();
+        Assert.Equal(1, await DramaCountAsync());
+
+        await Affinities.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("_id", "alice_genre_Drama"), Builders<BsonDocument>.Update.Set("count", 5));
+        await alice.ResyncFromHistoryAsync();
+
+        Assert.Equal(1, await DramaCountAsync());
+
+        async Task<int> DramaCountAsync() =>
+            (await Affinities.Find(Builders<BsonDocument>.Filter.Eq("_id", "alice_genre_Drama")).SingleAsync())["count"].ToInt32();
     }
 
     /// <summary>The adoption itself, one grain: the list follows movies, the counters get exactly the changes, a repeat changes nothing.</summary>

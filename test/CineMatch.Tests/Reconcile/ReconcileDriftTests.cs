@@ -7,7 +7,7 @@ using MongoDB.Driver;
 namespace CineMatch.Tests.Reconcile;
 
 /// <summary>
-/// <c>movies</c> and the stored documents disagree for a few users and films: the report names exactly those,
+/// <c>movies</c> and the stored documents disagree for a few users, films and affinities: the report names exactly those,
 /// <c>--apply</c> repairs them, and a second run finds nothing (no cluster runs here).
 /// </summary>
 [Collection(MongoServerCollection.Name)]
@@ -18,6 +18,8 @@ public sealed class ReconcileDriftTests(MongoServer server)
     private IMongoCollection<BsonDocument> MovieCounts => _database.GetCollection<BsonDocument>(CollectionNames.MovieCounts);
 
     private IMongoCollection<BsonDocument> UserStats => _database.GetCollection<BsonDocument>(CollectionNames.UserStats);
+
+    private IMongoCollection<BsonDocument> Affinities => _database.GetCollection<BsonDocument>(CollectionNames.UserAffinities);
 
     [Fact]
     public async Task The_report_names_exactly_the_drifted_users_films_and_fields_apply_repairs_them_and_a_second_run_finds_none()
@@ -38,6 +40,10 @@ public sealed class ReconcileDriftTests(MongoServer server)
         await MovieCounts.UpdateOneAsync(ById("heat|1995"), Builders<BsonDocument>.Update.Set("count", 99)); // a hand edit
         await UserStats.DeleteOneAsync(Builders<BsonDocument>.Filter.Eq("user_id", "carol"));
         await MovieCounts.InsertOneAsync(new BsonDocument { { "_id", "ghost|1999" }, { "title", "Ghost" }, { "year", 1999 }, { "count", 1 } });
+        await Affinities.UpdateOneAsync(ById("bob_genre_Drama"), Builders<BsonDocument>.Update.Set("count", 7).Set("name", "drama").Set("sum_voti", 9)); // a hand edit
+        await Affinities.DeleteOneAsync(ById("dave_genre_Drama"));
+        // A user who holds nothing but this document.
+        await Affinities.InsertOneAsync(new BsonDocument { { "_id", "erin_genre_Horror" }, { "user_id", "erin" }, { "type", "genre" }, { "name", "Horror" }, { "name_key", "Horror" }, { "count", 1 }, { "sum_voti", 0 } });
 
         var (exitCode, report) = await run.RunAsync();
 
@@ -48,10 +54,15 @@ public sealed class ReconcileDriftTests(MongoServer server)
         Assert.Equal((1L, 1L, 0L, 2L, 0L, 1L, true, false),
             ((long)report["users_differing"]!, (long)report["user_stats_missing"]!, (long)report["user_stats_extra"]!, (long)report["films_differing"]!,
              (long)report["movie_counts_missing"]!, (long)report["movie_counts_extra"]!, (bool)report["global_stats_differs"]!, (bool)report["applied"]!));
+        Assert.Equal(["alice_genre_Drama differs count", "bob_genre_Drama differs name,count,sum_voti", "dave_genre_Drama missing", "erin_genre_Horror extra"],
+            ReconcileRun.Named(report, "affinities", "_id"));
+        Assert.Equal((2L, 1L, 1L, true),
+            ((long)report["user_affinities_differing"]!, (long)report["user_affinities_missing"]!, (long)report["user_affinities_extra"]!, (bool)report["affinities_compared"]!));
         var heatExample = report["examples"]!.AsArray().Single(example => (string?)example!["_id"] == "heat|1995")!;
         Assert.Equal(("count", 2, 99), ((string)heatExample["differences"]![0]!["field"]!, (int)heatExample["differences"]![0]!["computed"]!, (int)heatExample["differences"]![0]!["stored"]!));
         // Nothing was written by a report-only run.
         Assert.Equal(99, (await MovieCounts.Find(ById("heat|1995")).SingleAsync())["count"].ToInt32());
+        Assert.Equal(7, (await Affinities.Find(ById("bob_genre_Drama")).SingleAsync())["count"].ToInt32());
 
         var (applyExit, applied) = await run.RunAsync("--apply");
         Assert.Equal((0, true), (applyExit, (bool)applied["applied"]!));
@@ -59,6 +70,11 @@ public sealed class ReconcileDriftTests(MongoServer server)
         Assert.Equal("reconcile", (await UserStats.Find(Builders<BsonDocument>.Filter.Eq("user_id", "carol")).SingleAsync())["source"].AsString);
         Assert.Equal([("alien|1979", 3), ("heat|1995", 2), ("ran|1985", 3)],
             (await MovieCounts.Find(FilterDefinition<BsonDocument>.Empty).SortBy(doc => doc["_id"]).ToListAsync()).Select(doc => (doc["_id"].AsString, doc["count"].ToInt32())));
+        Assert.Equal([("alice_genre_Drama", "Drama", 3, 0), ("bob_genre_Drama", "Drama", 2, 0), ("carol_genre_Drama", "Drama", 2, 0), ("dave_genre_Drama", "Drama", 1, 0)],
+            (await Affinities.Find(FilterDefinition<BsonDocument>.Empty).SortBy(doc => doc["_id"]).ToListAsync())
+                .Select(doc => (doc["_id"].AsString, doc["name"].AsString, doc["count"].ToInt32(), doc["sum_voti"].ToInt32())));
+        // Written as the grains' sink writes it: the backend's local time with its offset (CONTRACT section 6b).
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?[+-]\d\d:\d\d$", (await Affinities.Find(ById("dave_genre_Drama")).SingleAsync())["updated_at"].AsString);
 
         var (againExit, again) = await run.RunAsync();
         Assert.Equal((0, 4L, false), (againExit, (long)again["users_checked"]!, Drifted(again)));
@@ -78,6 +94,20 @@ public sealed class ReconcileDriftTests(MongoServer server)
     }
 
     [Fact]
+    public async Task With_affinities_switched_off_user_affinities_is_neither_compared_nor_written()
+    {
+        await MoviesCollection.InsertAsync(_database, [Film("alice", "Alien", 1979, 0)]);
+        await Affinities.InsertOneAsync(new BsonDocument { { "_id", "alice_genre_Horror" }, { "user_id", "alice" }, { "type", "genre" }, { "name", "Horror" }, { "count", 4 } });
+        var run = new ReconcileRun(server, _database, "no-cluster", new Dictionary<string, string?> { ["Statistics:WriteAffinities"] = "false" });
+
+        var (exitCode, report) = await run.RunAsync("--apply");
+
+        Assert.Equal((0, false, 0), (exitCode, (bool)report["affinities_compared"]!, report["affinities"]!.AsArray().Count));
+        Assert.Equal(["alice_genre_Horror"], (await Affinities.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync()).Select(doc => doc["_id"].AsString));
+        Assert.False(Drifted((await run.RunAsync()).Report));
+    }
+
+    [Fact]
     public async Task A_database_without_a_reachable_server_is_an_error_with_exit_code_2()
     {
         var unreachable = "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=500&connectTimeoutMS=500";
@@ -88,7 +118,8 @@ public sealed class ReconcileDriftTests(MongoServer server)
 
     private static bool Drifted(System.Text.Json.Nodes.JsonObject report) =>
         (long)report["users_differing"]! + (long)report["user_stats_missing"]! + (long)report["user_stats_extra"]! + (long)report["films_differing"]!
-        + (long)report["movie_counts_missing"]! + (long)report["movie_counts_extra"]! > 0 || (bool)report["global_stats_differs"]!;
+        + (long)report["movie_counts_missing"]! + (long)report["movie_counts_extra"]! + (long)report["user_affinities_differing"]!
+        + (long)report["user_affinities_missing"]! + (long)report["user_affinities_extra"]! > 0 || (bool)report["global_stats_differs"]!;
 
     private static string Head(string named) => string.Join(' ', named.Split(' ').Take(2));
 

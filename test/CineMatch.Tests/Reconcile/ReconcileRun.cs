@@ -11,14 +11,18 @@ using MongoDB.Driver;
 namespace CineMatch.Tests.Reconcile;
 
 /// <summary>The reconcile command against one test database, as an operator runs it, and the report it left.</summary>
-public sealed class ReconcileRun(MongoServer server, IMongoDatabase database, string clusterId)
+/// <param name="settings">Configuration besides the cluster id (<c>Statistics:WriteAffinities</c>, ...).</param>
+public sealed class ReconcileRun(MongoServer server, IMongoDatabase database, string clusterId, IReadOnlyDictionary<string, string?>? settings = null)
 {
     public StringWriter Progress { get; } = new();
 
     /// <summary>Runs <c>reconcile</c> with these extra arguments; returns the exit code and the run's report.</summary>
     public async Task<(int ExitCode, JsonObject Report)> RunAsync(params string[] args)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Orleans:ClusterId"] = clusterId }).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Orleans:ClusterId"] = clusterId })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
         var before = await ReportIdsAsync();
         var exitCode = await ReconcileCommand.RunAsync(
             ["--mongo", server.ConnectionString, "--database", database.DatabaseNamespace.DatabaseName, .. args], configuration, Progress);
@@ -26,7 +30,7 @@ public sealed class ReconcileRun(MongoServer server, IMongoDatabase database, st
         return (exitCode, BsonJson.FromBson<JsonObject>(report, DocumentJson.Options)!);
     }
 
-    /// <summary>The names the report gives: "users" and "films" entries as "id status field,field".</summary>
+    /// <summary>The names the report gives: "users", "films" and "affinities" entries as "id status field,field".</summary>
     public static List<string> Named(JsonObject report, string list, string idField) =>
         [.. report[list]!.AsArray().Select(item => $"{item![idField]} {item["status"]} {string.Join(",", item["fields"]!.AsArray().Select(field => (string)field!))}".TrimEnd())];
 

@@ -106,6 +106,14 @@ public sealed class GoldenScenario
     public void AssertStatisticsMatch(IEnumerable<JsonObject> userStats, IEnumerable<JsonObject> movieCounts, JsonObject? globalStats) =>
         Report(StatisticsDifferences(userStats, movieCounts, globalStats));
 
+    /// <summary>Only <c>user_affinities</c> (by <c>_id</c>; <c>updated_at</c> ignored).</summary>
+    public void AssertAffinitiesMatch(IEnumerable<JsonObject> userAffinities)
+    {
+        var differences = new List<string>();
+        CompareKeyed("user_affinities", "_id", UserAffinities, userAffinities, differences, ignoreId: false);
+        Report(differences);
+    }
+
     /// <summary>Every difference, one line each, with the path of the field ("user_stats[u00012].top_rated_movies[3].rating: ...").</summary>
     public List<string> Differences(GoldenDocuments actual, Func<int?, long?, long>? logOffset = null)
     {
