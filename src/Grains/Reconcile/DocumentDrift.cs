@@ -17,6 +17,8 @@ public static class DocumentDrift
         "user_id", "total_watched", "avg_rating", "rating_chart_data", "top_rated_movies", "recent_movies", "year_data",
         "available_years", "top_years", "genre_data", "favorite_genre", "watch_time_hours", "avg_duration",
         "most_watched_directors", "best_rated_directors", "most_watched_actors", "best_rated_actors", "stats_version",
+        // CONTRACT-V6's flat counters, which the backend's current revision reads from the same document.
+        "sum_ratings", "watch_time_minutes", "rating_distribution", "monthly_counts",
     ];
 
     /// <summary>The fields of <c>user_affinities</c> reconcile compares: CONTRACT-V6 section 3 without the write's time.</summary>

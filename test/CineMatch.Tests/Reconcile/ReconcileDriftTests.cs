@@ -42,16 +42,19 @@ public sealed class ReconcileDriftTests(MongoServer server)
         await MovieCounts.InsertOneAsync(new BsonDocument { { "_id", "ghost|1999" }, { "title", "Ghost" }, { "year", 1999 }, { "count", 1 } });
         await Affinities.UpdateOneAsync(ById("bob_genre_Drama"), Builders<BsonDocument>.Update.Set("count", 7).Set("name", "drama").Set("sum_voti", 9)); // a hand edit
         await Affinities.DeleteOneAsync(ById("dave_genre_Drama"));
+        // A V6 flat counter written behind our back (the old V6 job's $inc, say).
+        await UserStats.UpdateOneAsync(Builders<BsonDocument>.Filter.Eq("user_id", "bob"), Builders<BsonDocument>.Update.Set("sum_ratings", 42));
         // A user who holds nothing but this document.
         await Affinities.InsertOneAsync(new BsonDocument { { "_id", "erin_genre_Horror" }, { "user_id", "erin" }, { "type", "genre" }, { "name", "Horror" }, { "name_key", "Horror" }, { "count", 1 }, { "sum_voti", 0 } });
 
         var (exitCode, report) = await run.RunAsync();
 
         Assert.Equal(1, exitCode);
-        Assert.Equal(["alice differs", "carol missing"], ReconcileRun.Named(report, "users", "user_id").Select(Head));
+        Assert.Equal(["alice differs", "bob differs", "carol missing"], ReconcileRun.Named(report, "users", "user_id").Select(Head));
         Assert.Contains("total_watched", ReconcileRun.Named(report, "users", "user_id")[0].Split(' ')[2].Split(','));
+        Assert.Equal(["sum_ratings"], ReconcileRun.Named(report, "users", "user_id")[1].Split(' ')[2].Split(','));
         Assert.Equal(["ghost|1999 extra", "heat|1995 differs count", "ran|1985 differs count"], ReconcileRun.Named(report, "films", "_id"));
-        Assert.Equal((1L, 1L, 0L, 2L, 0L, 1L, true, false),
+        Assert.Equal((2L, 1L, 0L, 2L, 0L, 1L, true, false),
             ((long)report["users_differing"]!, (long)report["user_stats_missing"]!, (long)report["user_stats_extra"]!, (long)report["films_differing"]!,
              (long)report["movie_counts_missing"]!, (long)report["movie_counts_extra"]!, (bool)report["global_stats_differs"]!, (bool)report["applied"]!));
         Assert.Equal(["alice_genre_Drama differs count", "bob_genre_Drama differs name,count,sum_voti", "dave_genre_Drama missing", "erin_genre_Horror extra"],
@@ -68,6 +71,7 @@ public sealed class ReconcileDriftTests(MongoServer server)
         Assert.Equal((0, true), (applyExit, (bool)applied["applied"]!));
         Assert.Equal(3, (await UserStats.Find(Builders<BsonDocument>.Filter.Eq("user_id", "alice")).SingleAsync())["total_watched"].ToInt32());
         Assert.Equal("reconcile", (await UserStats.Find(Builders<BsonDocument>.Filter.Eq("user_id", "carol")).SingleAsync())["source"].AsString);
+        Assert.Equal(3, (await UserStats.Find(Builders<BsonDocument>.Filter.Eq("user_id", "bob")).SingleAsync())["sum_ratings"].ToInt32());
         Assert.Equal([("alien|1979", 3), ("heat|1995", 2), ("ran|1985", 3)],
             (await MovieCounts.Find(FilterDefinition<BsonDocument>.Empty).SortBy(doc => doc["_id"]).ToListAsync()).Select(doc => (doc["_id"].AsString, doc["count"].ToInt32())));
         Assert.Equal([("alice_genre_Drama", "Drama", 3, 0), ("bob_genre_Drama", "Drama", 2, 0), ("carol_genre_Drama", "Drama", 2, 0), ("dave_genre_Drama", "Drama", 1, 0)],
