@@ -34,6 +34,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddCineMatchGatewaySecurity();
         services.AddOpenApi();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AdminReconcileRuns>();
         if (settings.EventLog == EventLogKind.Kafka)
         {
             services.AddKafkaLogWriter(settings.ConfigureKafkaConnection, publisher => publisher.Topic = settings.KafkaTopic);

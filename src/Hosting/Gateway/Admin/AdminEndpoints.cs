@@ -1,10 +1,11 @@
 using CineMatch.Events;
 using CineMatch.Hosting.Security;
+using CineMatch.Statistics.MongoDB.Reconcile;
 using CineMatch.Wire;
 
 namespace CineMatch.Hosting.Gateway.Admin;
 
-/// <summary><c>/admin/*</c>, all behind the <c>admin</c> role. (<c>/admin/reconcile</c> belongs to the reconcile command's issue.)</summary>
+/// <summary><c>/admin/*</c>, all behind the <c>admin</c> role.</summary>
 public static partial class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapCineMatchAdmin(this IEndpointRouteBuilder routes)
@@ -34,8 +35,40 @@ public static partial class AdminEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Publish the stored record again, once (after the cause was fixed); a second replay publishes nothing");
+        admin.MapPost("/reconcile", StartReconcile)
+            .Produces<ReconcileRunStatus>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Start a reconcile run in this silo (?apply=true corrects and makes the cluster adopt; ?users=a,b limits it)");
+        admin.MapGet("/reconcile/{id}", GetReconcile)
+            .Produces<ReconcileRunStatus>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A run started here: running, done with its report (the reconcile_reports document), or failed");
         return routes;
     }
+
+    private static IResult StartReconcile(bool? apply, string? users, AdminReconcileRuns runs, HttpResponse response)
+    {
+        if (!runs.Available)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Reconcile needs a silo on MongoDB",
+                detail: "Run the gateway inside a silo with Mongo:ConnectionString set, or use the reconcile command.");
+        }
+
+        var named = users?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (runs.Start(new ReconcileRequest(apply ?? false, named is { Length: > 0 } ? named : null)) is not { } started)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "A reconcile run is in progress", detail: "Wait for it to finish (GET /admin/reconcile/{id}).");
+        }
+
+        response.Headers.Location = $"/admin/reconcile/{started.Id}";
+        return Results.Json(started, DocumentJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static IResult GetReconcile(string id, AdminReconcileRuns runs) =>
+        runs.Find(id) is { } run
+            ? Results.Json(run, DocumentJson.Options)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No reconcile run '{id}' was started in this process");
 
     private static async Task<IResult> FlushTrendsAsync(IGrainFactory grains)
     {
