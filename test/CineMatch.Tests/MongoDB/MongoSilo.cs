@@ -1,5 +1,6 @@
 using System.Net;
 using CineMatch.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
@@ -12,9 +13,11 @@ namespace CineMatch.Tests.MongoDB;
 /// </summary>
 internal static class MongoSilo
 {
-    public static async Task<IHost> StartAsync(MongoServer server, IMongoDatabase database, string clusterId)
+    /// <param name="settings">Configuration on top of the defaults, e.g. <c>Bootstrap:Enabled</c>.</param>
+    public static async Task<IHost> StartAsync(MongoServer server, IMongoDatabase database, string clusterId, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo => SiloHosting.ConfigureSilo(silo, new DeploymentSettings
         {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CineMatch.Catalog;
@@ -12,10 +11,8 @@ using CineMatch.Statistics.MongoDB;
 using CineMatch.Statistics.MongoDB.Catalog;
 using CineMatch.Tests.Support;
 using CineMatch.Wire;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -47,24 +44,15 @@ public sealed class StreamingMongoSilo : IAsyncDisposable
     {
         var database = server.NewDatabase();
         await InsertCatalogAsync(database, catalog);
-        var builder = Host.CreateApplicationBuilder();
         // These tests feed the list through the stream with fixed past event times; the bootstrap would adopt the
         // movies collection as of now (processing time) and win over them (BootstrapTests cover the bootstrap).
-        builder.Configuration["Bootstrap:Enabled"] = "false";
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => SiloHosting.ConfigureSilo(silo, new DeploymentSettings
+        var configuration = new Dictionary<string, string?> { ["Bootstrap:Enabled"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            MongoConnectionString = server.ConnectionString,
-            MongoDatabase = database.DatabaseNamespace.DatabaseName,
-            ClusterId = "streaming-" + database.DatabaseNamespace.DatabaseName,
-            EventLog = EventLogKind.Memory,
-            SiloPort = SiloHosting.FreePort(),
-            GatewayPort = SiloHosting.FreePort(),
-            AdvertisedIP = IPAddress.Loopback.ToString(),
-        }));
-        var host = builder.Build();
-        await host.StartAsync();
+            configuration[key] = value;
+        }
+
+        var host = await MongoSilo.StartAsync(server, database, "streaming-" + database.DatabaseNamespace.DatabaseName, configuration);
         return new StreamingMongoSilo(host, database);
     }
 

@@ -1,11 +1,8 @@
-using System.Net;
 using CineMatch.Events;
-using CineMatch.Hosting;
 using CineMatch.Statistics;
 using CineMatch.Tests.MongoDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -29,22 +26,11 @@ public sealed class MongoSilo : IAsyncDisposable
 
     public static async Task<MongoSilo> StartAsync(MongoServer server, IMongoDatabase database, string clusterId, bool bootstrap)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration["Bootstrap:Enabled"] = bootstrap ? "true" : "false";
-        builder.Configuration["Statistics:TrendsFlushInterval"] = "00:00:01";
-        builder.UseOrleans(silo => SiloHosting.ConfigureSilo(silo, new DeploymentSettings
+        var host = await MongoDB.MongoSilo.StartAsync(server, database, clusterId, new Dictionary<string, string?>
         {
-            MongoConnectionString = server.ConnectionString,
-            MongoDatabase = database.DatabaseNamespace.DatabaseName,
-            ClusterId = clusterId,
-            EventLog = EventLogKind.Memory,
-            SiloPort = SiloHosting.FreePort(),
-            GatewayPort = SiloHosting.FreePort(),
-            AdvertisedIP = IPAddress.Loopback.ToString(),
-        }));
-        var host = builder.Build();
-        await host.StartAsync();
+            ["Bootstrap:Enabled"] = bootstrap ? "true" : "false",
+            ["Statistics:TrendsFlushInterval"] = "00:00:01",
+        });
         return new MongoSilo(host, database);
     }
 
